@@ -1,3 +1,5 @@
 export * from './model.js';
 export * from './errors.js';
 export * from './access-flags.js';
+export * from './io/index.js';
+export * from './bytecode/index.js';
