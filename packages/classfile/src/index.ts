@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './access-flags.js';
 export * from './io/index.js';
 export * from './bytecode/index.js';
+export * from './image/index.js';
