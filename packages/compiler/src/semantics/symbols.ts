@@ -29,6 +29,8 @@ export interface ClassSymbol {
   readonly decl?: ClassDecl;
   /** The source file name for the SourceFile attribute, when compiled from source. */
   readonly sourceFile?: string;
+  /** The internal name of the package ("java/lang"; "" for the unnamed package). */
+  readonly packageName?: string;
 }
 
 export interface FieldSymbol {
@@ -50,6 +52,8 @@ export interface MethodSymbol {
   /** The JVM method descriptor. */
   readonly descriptor: string;
   readonly decl?: MethodDecl;
+  /** Internal names of the exception classes of the `throws` clause (the Exceptions attribute). */
+  thrown?: readonly string[];
 }
 
 /** A local variable or parameter. */
@@ -63,4 +67,6 @@ export interface LocalSymbol {
    * interpreter uses it as its frame index.
    */
   readonly index: number;
+  /** What declared it: the code generator may use it for the LocalVariableTable. */
+  readonly origin?: 'param' | 'local' | 'catch' | 'foreach';
 }

@@ -101,3 +101,112 @@ export function sameType(a: Type, b: Type): boolean {
       return true;
   }
 }
+
+export function isPrimitive(type: Type, name?: PrimitiveName): boolean {
+  return type.kind === 'primitive' && (name === undefined || type.name === name);
+}
+
+export function isNumeric(type: Type): boolean {
+  return type.kind === 'primitive' && type.name !== 'boolean';
+}
+
+/** byte, short, char, int, long. */
+export function isIntegral(type: Type): boolean {
+  return type.kind === 'primitive' && type.name !== 'boolean' && type.name !== 'float' && type.name !== 'double';
+}
+
+export function isBoolean(type: Type): boolean {
+  return type.kind === 'primitive' && type.name === 'boolean';
+}
+
+/** Class, interface, array and null types. */
+export function isReference(type: Type): boolean {
+  return type.kind === 'class' || type.kind === 'array' || type.kind === 'null';
+}
+
+export function isString(type: Type): boolean {
+  return type.kind === 'class' && type.name === 'java/lang/String';
+}
+
+export function isErrorType(type: Type): boolean {
+  return type.kind === 'error';
+}
+
+/** Unary numeric promotion (JLS 5.6.1): byte, short and char become int. */
+export function unaryPromote(type: Type): Type {
+  if (type.kind === 'primitive' && (type.name === 'byte' || type.name === 'short' || type.name === 'char')) {
+    return Types.int;
+  }
+  return type;
+}
+
+/** Binary numeric promotion (JLS 5.6.2) of two numeric types. */
+export function binaryPromote(a: Type, b: Type): Type {
+  const rank = (t: Type): number => (t.kind === 'primitive' ? numericRank[t.name] : 0);
+  const r = Math.max(rank(a), rank(b), numericRank.int);
+  return r === numericRank.double ? Types.double : r === numericRank.float ? Types.float : r === numericRank.long ? Types.long : Types.int;
+}
+
+const numericRank: { readonly [N in PrimitiveName]: number } = {
+  boolean: 0,
+  byte: 1,
+  short: 2,
+  char: 2,
+  int: 3,
+  long: 4,
+  float: 5,
+  double: 6,
+};
+
+/** The type a JVM field descriptor denotes; undefined when the descriptor is malformed. */
+export function typeFromDescriptor(descriptor: string): Type | undefined {
+  const parsed = parseFieldType(descriptor, 0);
+  return parsed !== undefined && parsed.next === descriptor.length ? parsed.type : undefined;
+}
+
+/** The parameter and return types a JVM method descriptor denotes; undefined when malformed. */
+export function typesFromMethodDescriptor(descriptor: string): { params: Type[]; returnType: Type } | undefined {
+  if (descriptor[0] !== '(') return undefined;
+  const params: Type[] = [];
+  let at = 1;
+  while (at < descriptor.length && descriptor[at] !== ')') {
+    const parsed = parseFieldType(descriptor, at);
+    if (parsed === undefined) return undefined;
+    params.push(parsed.type);
+    at = parsed.next;
+  }
+  if (descriptor[at] !== ')') return undefined;
+  at++;
+  if (descriptor[at] === 'V' && at + 1 === descriptor.length) return { params, returnType: Types.void };
+  const ret = parseFieldType(descriptor, at);
+  if (ret === undefined || ret.next !== descriptor.length) return undefined;
+  return { params, returnType: ret.type };
+}
+
+const primitiveByDescriptor: { readonly [d: string]: PrimitiveName } = {
+  Z: 'boolean',
+  B: 'byte',
+  S: 'short',
+  C: 'char',
+  I: 'int',
+  J: 'long',
+  F: 'float',
+  D: 'double',
+};
+
+function parseFieldType(descriptor: string, at: number): { type: Type; next: number } | undefined {
+  const c = descriptor[at];
+  if (c === undefined) return undefined;
+  const prim = primitiveByDescriptor[c];
+  if (prim !== undefined) return { type: Types[prim], next: at + 1 };
+  if (c === 'L') {
+    const end = descriptor.indexOf(';', at);
+    if (end <= at + 1) return undefined;
+    return { type: Types.classType(descriptor.slice(at + 1, end)), next: end + 1 };
+  }
+  if (c === '[') {
+    const element = parseFieldType(descriptor, at + 1);
+    return element === undefined ? undefined : { type: Types.arrayOf(element.type), next: element.next };
+  }
+  return undefined;
+}
