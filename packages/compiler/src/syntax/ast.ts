@@ -148,6 +148,12 @@ export interface Name extends ExprBase {
   readonly kind: 'Name';
   readonly name: string;
   binding?: Binding;
+  /**
+   * Checker, when `binding` is a field: the internal name of the class the field reference is compiled
+   * against (JLS 13.1: the static type of the qualifier, or the current class for a simple name; the
+   * declaring class for fields of java/lang/Object).
+   */
+  qualifyingClass?: string;
 }
 
 /** `super` as the target of a field access or method call. It is not an expression on its own. */
@@ -166,6 +172,12 @@ export interface FieldAccess extends ExprBase {
   readonly target: Expr | Super;
   readonly name: Identifier;
   binding?: Binding;
+  /**
+   * Checker, when `binding` is a field: the internal name of the class the field reference is compiled
+   * against (JLS 13.1: the static type of the qualifier, or the current class for a simple name; the
+   * declaring class for fields of java/lang/Object).
+   */
+  qualifyingClass?: string;
 }
 
 export interface ArrayAccess extends ExprBase {
@@ -186,6 +198,13 @@ export interface MethodCall extends ExprBase {
   method?: MethodSymbol;
   /** Checker: the invoke instruction the call compiles to. */
   invoke?: InvokeKind;
+  /**
+   * Checker: the internal name of the class or interface the method reference is compiled against
+   * (JLS 13.1: the static type of the target, the current class for an unqualified call, the superclass
+   * for `super.m()`, java/lang/Object for Object's methods; an array descriptor such as "[I" for clone()
+   * on an array).
+   */
+  qualifyingClass?: string;
 }
 
 /** `new C(args)`. */
