@@ -37,9 +37,11 @@ export type ConstantPoolEntries = (CpEntry | undefined)[];
 export type CpEntry =
   | { kind: 'Utf8'; value: string }
   | { kind: 'Integer'; value: number }
-  | { kind: 'Float'; value: number }
+  /** `nanBits` keeps the exact bits of a NaN, whose payload a JavaScript number may not preserve. */
+  | { kind: 'Float'; value: number; nanBits?: number }
   | { kind: 'Long'; value: Long }
-  | { kind: 'Double'; value: number }
+  /** `nanBits` keeps the exact bits of a NaN, whose payload a JavaScript number may not preserve. */
+  | { kind: 'Double'; value: number; nanBits?: Long }
   | { kind: 'Class'; nameIndex: number }
   | { kind: 'String'; stringIndex: number }
   | { kind: 'Fieldref'; classIndex: number; nameAndTypeIndex: number }

@@ -1,0 +1,114 @@
+// Parses a class file (JVMS 4.1) into the model, checking what HotSpot's ClassFileParser checks about the
+// file's structure: magic, version, constant-pool indexes and kinds, attribute lengths, trailing bytes.
+// Checks that need more than the file (access-flag combinations, descriptor grammar, Code presence
+// against ACC_ABSTRACT/ACC_NATIVE) are left to the VM's loader and verifier.
+import { ClassFormatError } from '../errors.js';
+import type { ClassFile, ConstantPoolEntries, MemberInfo } from '../model.js';
+import { ByteReader } from './byte-reader.js';
+import { cpEntryOf, findAttribute } from './constant-pool.js';
+import { type AttributeOwner, readAttributes } from './read-attributes.js';
+import { readConstantPool } from './read-constant-pool.js';
+import { checkVersion } from './versions.js';
+
+const MAGIC = 0xcafebabe;
+
+/**
+ * Reads a class file. Throws ClassFormatError (or its subclass UnsupportedClassVersionError) for any
+ * malformed input, and no other exception.
+ */
+export function readClassFile(bytes: Uint8Array): ClassFile {
+  const r = new ByteReader(bytes);
+  try {
+    return parse(r);
+  } catch (e) {
+    if (e instanceof ClassFormatError) throw e;
+    // A fault in this reader must still reach callers as the one documented error type; the fuzz tests
+    // fail on any error carrying this prefix, so such a fault is found rather than hidden.
+    const fault = new ClassFormatError(`Malformed class file (reader fault: ${String(e)})`, r.pos);
+    fault.cause = e;
+    throw fault;
+  }
+}
+
+function parse(r: ByteReader): ClassFile {
+  const magic = r.u4('magic');
+  if (magic !== MAGIC) {
+    throw new ClassFormatError(`Incompatible magic value 0x${magic.toString(16).padStart(8, '0')} (expected 0xcafebabe)`, 0);
+  }
+  const minorVersion = r.u2('minor_version');
+  const majorVersion = r.u2('major_version');
+  checkVersion(majorVersion, minorVersion, 4);
+  const { pool, offsets } = readConstantPool(r, majorVersion);
+  const accessFlags = r.u2('access_flags');
+  const thisAt = r.pos;
+  const thisClass = r.u2('this_class');
+  cpEntryOf(pool, thisClass, 'Class', 'this_class', thisAt);
+  const superAt = r.pos;
+  const superClass = r.u2('super_class');
+  if (superClass !== 0) cpEntryOf(pool, superClass, 'Class', 'super_class', superAt);
+  const interfaceCount = r.u2('interfaces_count');
+  r.needItems(interfaceCount, 2, 'interfaces');
+  const interfaces: number[] = [];
+  for (let i = 0; i < interfaceCount; i++) {
+    const at = r.pos;
+    const index = r.u2('interface index');
+    cpEntryOf(pool, index, 'Class', `interfaces[${i}]`, at);
+    interfaces.push(index);
+  }
+  const fields = readMembers(r, pool, 'field');
+  const methods = readMembers(r, pool, 'method');
+  const attributes = readAttributes(r, 'class', pool);
+  if (r.pos !== r.bytes.length) {
+    throw new ClassFormatError(`Extra bytes at the end of class file (${r.bytes.length - r.pos} after the last attribute)`, r.pos);
+  }
+  const cf: ClassFile = {
+    minorVersion,
+    majorVersion,
+    constantPool: pool,
+    accessFlags,
+    thisClass,
+    superClass,
+    interfaces,
+    fields,
+    methods,
+    attributes,
+  };
+  checkBootstrapReferences(cf, offsets);
+  return cf;
+}
+
+function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: AttributeOwner & ('field' | 'method')): MemberInfo[] {
+  const count = r.u2(`${owner}s_count`);
+  // access_flags, name_index, descriptor_index and attributes_count: eight bytes per member at least.
+  r.needItems(count, 8, `${owner}s`);
+  const members: MemberInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const accessFlags = r.u2(`access_flags of ${owner} ${i}`);
+    const nameAt = r.pos;
+    const nameIndex = r.u2(`name_index of ${owner} ${i}`);
+    cpEntryOf(pool, nameIndex, 'Utf8', `name_index of ${owner} ${i}`, nameAt);
+    const descriptorAt = r.pos;
+    const descriptorIndex = r.u2(`descriptor_index of ${owner} ${i}`);
+    cpEntryOf(pool, descriptorIndex, 'Utf8', `descriptor_index of ${owner} ${i}`, descriptorAt);
+    members.push({ accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, pool) });
+  }
+  return members;
+}
+
+/** Dynamic and InvokeDynamic entries index the BootstrapMethods attribute, which must exist and be long enough. */
+function checkBootstrapReferences(cf: ClassFile, offsets: readonly number[]): void {
+  const bootstrap = findAttribute(cf.attributes, 'BootstrapMethods');
+  const available = bootstrap?.methods.length ?? 0;
+  cf.constantPool.forEach((entry, i) => {
+    if (entry === undefined || (entry.kind !== 'Dynamic' && entry.kind !== 'InvokeDynamic')) return;
+    if (bootstrap === undefined) {
+      throw new ClassFormatError(`Missing BootstrapMethods attribute for ${entry.kind} entry #${i}`, offsets[i]);
+    }
+    if (entry.bootstrapMethodAttrIndex >= available) {
+      throw new ClassFormatError(
+        `${entry.kind} entry #${i} names bootstrap method ${entry.bootstrapMethodAttrIndex}, but there are only ${available}`,
+        offsets[i],
+      );
+    }
+  });
+}
