@@ -1,1 +1,2 @@
-export {};
+export { readRuntimeImage, writeRuntimeImage, RUNTIME_IMAGE_MAGIC, RUNTIME_IMAGE_MAJOR, RUNTIME_IMAGE_MINOR } from './runtime-image.js';
+export { RuntimeImageError } from './runtime-image-error.js';
