@@ -1,6 +1,7 @@
 // Builds a constant pool, giving each distinct constant one entry (as javac does), so a class that
 // prints "hi" a hundred times has one String entry.
 import type Long from 'long';
+import { modifiedUtf8Length } from '../io/mutf8.js';
 import type { ConstantPoolEntries, CpEntry } from '../model.js';
 import { BytecodeError } from './bytecode-error.js';
 
@@ -158,16 +159,6 @@ export class ConstantPoolBuilder {
     this.indexByKey.set(key, index);
     return index;
   }
-}
-
-/** Bytes of the string in modified UTF-8 (JVMS 4.4.7): NUL takes 2, surrogates 3 each. */
-function modifiedUtf8Length(value: string): number {
-  let length = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    length += c !== 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-  }
-  return length;
 }
 
 function keyOf(entry: CpEntry): string {
