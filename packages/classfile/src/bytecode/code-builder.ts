@@ -6,7 +6,7 @@ import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, Lo
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { encodeInstructions, encodedLength, type Instruction, type Operands } from './instructions.js';
+import { encodeInstructions, encodedLength, type Instruction, type UnplacedInstruction } from './instructions.js';
 import { computeMaxStack } from './max-stack.js';
 import { localsUsedBy } from './max-locals.js';
 import { Op, OPCODES, type OpCode, type OpcodeInfo } from './opcodes.js';
@@ -80,10 +80,8 @@ const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
 /** Bytes of a conditional branch that does not reach: the inverted branch (3) then goto_w (5). */
 const LONG_CONDITIONAL_LENGTH = 8;
 
-type Fixed = Operands & { readonly opcode: OpCode; readonly wide: boolean };
-
 type Item =
-  | { readonly kind: 'fixed'; readonly instruction: Fixed }
+  | { readonly kind: 'fixed'; readonly instruction: UnplacedInstruction }
   | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label; long: boolean }
   | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
   | { readonly kind: 'lookupswitch'; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
@@ -566,7 +564,7 @@ export class CodeBuilder {
     return label.pc;
   }
 
-  private fixed(instruction: Fixed): this {
+  private fixed(instruction: UnplacedInstruction): this {
     if (this.built) throw new BytecodeError('cannot emit into code that has been built');
     this.items.push({ kind: 'fixed', instruction });
     return this;

@@ -52,6 +52,9 @@ export type OperandKind = Operands['kind'];
 
 export type Instruction = Placement & Operands;
 
+/** An instruction before layout has given it a pc: what the code builder records. */
+export type UnplacedInstruction = Operands & { readonly opcode: OpCode; readonly wide: boolean };
+
 /** The operand kind of each format (`wide` never appears: it is folded into the modified instruction). */
 export function operandKindOf(format: Exclude<OperandFormat, 'wide'>): OperandKind {
   switch (format) {
@@ -317,7 +320,7 @@ export function decodeInstructions(code: Uint8Array, codeOffset?: number): Instr
 }
 
 /** Bytes an instruction takes when its opcode is at `pc` (switch padding depends on it). */
-export function encodedLength(instruction: Operands & { readonly opcode: OpCode; readonly wide: boolean }, pc: number): number {
+export function encodedLength(instruction: UnplacedInstruction, pc: number): number {
   switch (instruction.kind) {
     case 'tableswitch':
       return 1 + switchPadding(pc) + 12 + 4 * instruction.targets.length;

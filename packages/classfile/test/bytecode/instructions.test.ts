@@ -6,6 +6,7 @@ import {
   encodedLength,
   InstructionCursor,
   type Instruction,
+  type UnplacedInstruction,
   Op,
   OPCODES,
   switchPadding,
@@ -181,7 +182,7 @@ describe('decoder', () => {
 });
 
 describe('encoder', () => {
-  const at = (pc: number, ins: Omit<Instruction, 'pc' | 'length'>): Instruction => ({ ...ins, pc, length: encodedLength(ins, pc) }) as Instruction;
+  const at = (pc: number, ins: UnplacedInstruction): Instruction => ({ ...ins, pc, length: encodedLength(ins, pc) }) as Instruction;
 
   it('rejects operands out of range with BytecodeError', () => {
     const cases: Instruction[] = [

@@ -156,7 +156,7 @@ describe('opcode table', () => {
   });
 
   it('marks the instructions that can throw', () => {
-    const throwing = new Set(defined.filter((i) => i.canThrow).map((i) => i.name));
+    const throwing = new Set<string>(defined.filter((i) => i.canThrow).map((i) => i.name));
     for (const name of ['iaload', 'aastore', 'idiv', 'lrem', 'getfield', 'invokedynamic', 'new', 'athrow', 'checkcast', 'monitorexit', 'arraylength', 'ldc']) {
       expect(throwing.has(name), name).toBe(true);
     }
