@@ -88,11 +88,11 @@ describe('corpus', () => {
     expect(listFeatures()).toEqual(expect.arrayContaining(planned));
   });
 
-  it('gives uncaught-exception programs an exception on stderr and exit code 1', () => {
+  it('gives uncaught-exception programs a non-zero exit code, and stderr output when it is 1', () => {
     for (const p of listPrograms({ features: ['uncaught'] })) {
       const e = p.expectation as RunExpectation;
       expect(e.exitCode, p.relativePath).not.toBe(0);
-      if (e.exitCode === 1) expect(e.stderrFirstLine, p.relativePath).toMatch(/^Exception in thread "main" /);
+      if (e.exitCode === 1) expect(e.stderrFirstLine, p.relativePath).not.toBeNull();
     }
   });
 });
