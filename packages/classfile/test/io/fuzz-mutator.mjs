@@ -1,0 +1,96 @@
+// Seeded mutations of class files, shared by the fuzz test (fuzz.test.ts) and the fuzz benchmark
+// (benchmarks/classfile-fuzz.mjs). Plain JavaScript so the benchmark can run it without a TypeScript
+// loader; the types are in fuzz-mutator.d.mts.
+
+/** mulberry32: a small, fast PRNG whose whole state is one 32-bit seed, so a failing case can be replayed. */
+export function createRandom(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
+}
+
+/** Values that tend to break length, count and index handling. */
+const INTERESTING_U2 = [0, 1, 2, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xfffe, 0xffff];
+const INTERESTING_U4 = [0, 1, 0x7fffffff, 0x80000000, 0xfffffff0, 0xffffffff, 0x10000, 0xffff];
+
+/** The mutation kinds, in the order mutate() draws them. */
+export const MUTATIONS = ['bitFlip', 'byteOverwrite', 'truncate', 'u2Overwrite', 'u4Overwrite', 'poolIndex', 'insert', 'delete'];
+
+/**
+ * Applies one to three random mutations to a copy of `original` and returns the mutant and the names of
+ * the mutations applied. Offsets never land in the magic number, so most mutants get past it.
+ */
+export function mutate(original, random) {
+  let bytes = original.slice();
+  const applied = [];
+  const rounds = 1 + random.int(3);
+  for (let r = 0; r < rounds && bytes.length > 8; r++) {
+    const kind = random.pick(MUTATIONS);
+    const at = 4 + random.int(bytes.length - 4);
+    applied.push(kind);
+    switch (kind) {
+      case 'bitFlip':
+        bytes[at] ^= 1 << random.int(8);
+        break;
+      case 'byteOverwrite':
+        bytes[at] = random.next() < 0.5 ? random.pick([0, 0x7f, 0x80, 0xff]) : random.int(256);
+        break;
+      case 'truncate':
+        bytes = bytes.slice(0, at);
+        break;
+      case 'u2Overwrite':
+        putU2(bytes, at, random.next() < 0.5 ? random.pick(INTERESTING_U2) : random.int(0x10000));
+        break;
+      case 'u4Overwrite':
+        putU4(bytes, at, random.next() < 0.5 ? random.pick(INTERESTING_U4) : random.int(0x100000000));
+        break;
+      case 'poolIndex': {
+        // An index just inside, at or just past the end of this file's pool hits the range and kind checks.
+        const poolCount = (original[8] << 8) | original[9];
+        putU2(bytes, at, Math.max(0, poolCount - 3 + random.int(6)));
+        break;
+      }
+      case 'insert': {
+        const extra = Uint8Array.from({ length: 1 + random.int(4) }, () => random.int(256));
+        bytes = concat(bytes.subarray(0, at), extra, bytes.subarray(at));
+        break;
+      }
+      case 'delete':
+        bytes = concat(bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + 1 + random.int(4))));
+        break;
+      default:
+        throw new Error(`unknown mutation ${kind}`);
+    }
+  }
+  return { bytes, applied };
+}
+
+function putU2(bytes, at, v) {
+  if (at + 1 >= bytes.length) return;
+  bytes[at] = v >>> 8;
+  bytes[at + 1] = v & 0xff;
+}
+
+function putU4(bytes, at, v) {
+  if (at + 3 >= bytes.length) return;
+  bytes[at] = v >>> 24;
+  bytes[at + 1] = (v >>> 16) & 0xff;
+  bytes[at + 2] = (v >>> 8) & 0xff;
+  bytes[at + 3] = v & 0xff;
+}
+
+function concat(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let pos = 0;
+  for (const p of parts) {
+    out.set(p, pos);
+    pos += p.length;
+  }
+  return out;
+}
