@@ -26,6 +26,7 @@ export {
   findAttribute,
   findRawAttribute,
   interfaceNames,
+  superClassName,
   memberDescriptor,
   memberName,
 } from './constant-pool.js';
