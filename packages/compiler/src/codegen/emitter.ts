@@ -1,0 +1,236 @@
+// The code generator's view of a method's code. On top of a CodeSink it keeps javac's bookkeeping:
+// - reachability: nothing is emitted while the code is dead (after goto, return, athrow), until a label
+//   something jumps to is placed, as javac's Code.alive does;
+// - a goto whose target turns out to be the very next instruction is dropped, as javac's chain
+//   resolution does (so `if (c) { a } else {}` ends without a useless jump);
+// - line numbers: a statement's line is attached to its first instruction, one entry per change of line.
+import { Op, type OpCode } from '@oakvm/classfile';
+import type { CodeSink, SinkLabel } from './code-sink.js';
+
+export class Label {
+  /** Whether some emitted or pending jump targets it (placing it makes the code reachable again). */
+  jumpedTo = false;
+  /** The label's pc, once it is placed in the sink. */
+  pc: number | undefined;
+  constructor(readonly sinkLabel: SinkLabel) {}
+}
+
+export class Emitter {
+  private live = true;
+  private pendingGoto: { target: Label; line: number | undefined } | undefined;
+  private pendingPlacements: Label[] = [];
+  private pendingLine: number | undefined;
+  private lastLine: { pc: number; line: number } | undefined;
+
+  constructor(private readonly sink: CodeSink) {}
+
+  get alive(): boolean {
+    return this.live;
+  }
+
+  /** The current pc, with pending jumps resolved (javac's curCP). */
+  get pc(): number {
+    this.flush();
+    return this.sink.pc;
+  }
+
+  newLabel(): Label {
+    return new Label(this.sink.newLabel());
+  }
+
+  place(label: Label): void {
+    this.pendingPlacements.push(label);
+    if (label.jumpedTo) this.live = true;
+  }
+
+  /** A label at the current position (for ranges: handlers, local variables). */
+  mark(): Label {
+    const label = this.newLabel();
+    this.flush();
+    this.placeInSink(label);
+    return label;
+  }
+
+  /** Places a label reached from elsewhere (a handler, a switch case): the code is reachable again. */
+  placeEntry(label: Label): void {
+    label.jumpedTo = true;
+    this.place(label);
+    this.live = true;
+  }
+
+  /** A label here that is reached from elsewhere (an exception handler), its pc known. */
+  markEntry(): Label {
+    this.live = true;
+    const label = this.mark();
+    label.jumpedTo = true;
+    return label;
+  }
+
+  /** Sends the jumps to `label` to where `target` already is (a backward jump made by a condition). */
+  placeAt(label: Label, target: Label): void {
+    this.sink.alias(label.sinkLabel, target.sinkLabel);
+  }
+
+  /** Makes the code dead without emitting anything (after a construct that never completes normally). */
+  markDead(): void {
+    this.live = false;
+  }
+
+  statementStart(line: number): void {
+    this.pendingLine = line;
+  }
+
+  op(op: OpCode): void {
+    if (!this.begin()) return;
+    this.sink.simple(op);
+    if (endsFlow(op)) this.live = false;
+  }
+
+  local(op: OpCode, slot: number): void {
+    if (this.begin()) this.sink.local(op, slot);
+  }
+
+  iinc(slot: number, delta: number): void {
+    if (this.begin()) this.sink.iinc(slot, delta);
+  }
+
+  intConstant(value: number): void {
+    if (this.begin()) this.sink.intConstant(value);
+  }
+
+  longConstant(value: bigint): void {
+    if (this.begin()) this.sink.longConstant(value);
+  }
+
+  floatConstant(value: number): void {
+    if (this.begin()) this.sink.floatConstant(value);
+  }
+
+  doubleConstant(value: number): void {
+    if (this.begin()) this.sink.doubleConstant(value);
+  }
+
+  stringConstant(value: string): void {
+    if (this.begin()) this.sink.stringConstant(value);
+  }
+
+  field(op: OpCode, owner: string, name: string, descriptor: string): void {
+    if (this.begin()) this.sink.field(op, owner, name, descriptor);
+  }
+
+  invoke(op: OpCode, owner: string, name: string, descriptor: string, isInterface: boolean): void {
+    if (this.begin()) this.sink.invoke(op, owner, name, descriptor, isInterface);
+  }
+
+  classOp(op: OpCode, className: string): void {
+    if (this.begin()) this.sink.classOp(op, className);
+  }
+
+  newarray(typeCode: number): void {
+    if (this.begin()) this.sink.newarray(typeCode);
+  }
+
+  multianewarray(descriptor: string, dimensions: number): void {
+    if (this.begin()) this.sink.multianewarray(descriptor, dimensions);
+  }
+
+  /** A conditional branch; the code after it stays reachable. */
+  branch(op: OpCode, target: Label): void {
+    if (op === Op.goto) {
+      this.goto(target);
+      return;
+    }
+    if (!this.begin()) return;
+    target.jumpedTo = true;
+    this.sink.branch(op, target.sinkLabel);
+  }
+
+  /** An unconditional jump, held back until the next instruction shows whether it jumps to itself. */
+  goto(target: Label): void {
+    if (!this.live) return;
+    this.flush();
+    target.jumpedTo = true;
+    this.pendingGoto = { target, line: this.pendingLine };
+    this.pendingLine = undefined;
+    this.live = false;
+  }
+
+  tableswitch(low: number, high: number, defaultTarget: Label, targets: readonly Label[]): void {
+    if (!this.begin()) return;
+    for (const t of [defaultTarget, ...targets]) t.jumpedTo = true;
+    this.sink.tableswitch(
+      low,
+      high,
+      defaultTarget.sinkLabel,
+      targets.map((t) => t.sinkLabel),
+    );
+    this.live = false;
+  }
+
+  lookupswitch(defaultTarget: Label, keys: readonly number[], targets: readonly Label[]): void {
+    if (!this.begin()) return;
+    for (const t of [defaultTarget, ...targets]) t.jumpedTo = true;
+    this.sink.lookupswitch(
+      defaultTarget.sinkLabel,
+      keys,
+      targets.map((t) => t.sinkLabel),
+    );
+    this.live = false;
+  }
+
+  handler(start: Label, end: Label, handlerLabel: Label, catchType: string | undefined): void {
+    this.sink.handler(start.sinkLabel, end.sinkLabel, handlerLabel.sinkLabel, catchType);
+  }
+
+  localVariable(name: string, descriptor: string, slot: number, start: Label, end: Label): void {
+    this.sink.localVariable(name, descriptor, slot, start.sinkLabel, end.sinkLabel);
+  }
+
+  /** Resolves everything pending; call before the code is finished. */
+  finish(): void {
+    this.flush();
+  }
+
+  /** Prepares to emit one instruction: false when the code is dead and the instruction is dropped. */
+  private begin(): boolean {
+    if (!this.live) return false;
+    this.flush();
+    if (this.pendingLine !== undefined) {
+      this.addLine(this.pendingLine);
+      this.pendingLine = undefined;
+    }
+    return true;
+  }
+
+  private flush(): void {
+    const pending = this.pendingGoto;
+    if (pending !== undefined) {
+      this.pendingGoto = undefined;
+      if (this.pendingPlacements.includes(pending.target)) {
+        if (this.pendingLine === undefined) this.pendingLine = pending.line;
+      } else {
+        if (pending.line !== undefined) this.addLine(pending.line);
+        this.sink.branch(Op.goto, pending.target.sinkLabel);
+      }
+    }
+    for (const label of this.pendingPlacements) this.placeInSink(label);
+    this.pendingPlacements = [];
+  }
+
+  private placeInSink(label: Label): void {
+    label.pc = this.sink.pc;
+    this.sink.place(label.sinkLabel);
+  }
+
+  /** javac's Code.addLineNumber: a later entry at the same pc replaces the earlier; a repeated line is skipped. */
+  private addLine(line: number): void {
+    const pc = this.sink.pc;
+    if (this.lastLine !== undefined && this.lastLine.line === line) return;
+    this.sink.line(line);
+    this.lastLine = { pc, line };
+  }
+}
+
+function endsFlow(op: OpCode): boolean {
+  return (op >= Op.ireturn && op <= Op.return) || op === Op.athrow;
+}
