@@ -55,12 +55,12 @@ export class ClassBuilder {
   /** Adds a field, with a ConstantValue attribute when `constantValue` is given. */
   field(accessFlags: number, name: string, descriptor: string, constantValue?: ConstantValue): this {
     const type = parseFieldDescriptor(descriptor);
-    this.claim('field', name, descriptor);
     const attributes: Attribute[] = [];
     if (constantValue !== undefined) {
       const valueIndex = this.constantValueIndex(type.kind === 'base' ? type.char : descriptor, constantValue, name);
       attributes.push({ kind: 'ConstantValue', nameIndex: this.pool.utf8('ConstantValue'), valueIndex });
     }
+    this.claim('field', name, descriptor);
     this.fields.push({ accessFlags, nameIndex: this.pool.utf8(name), descriptorIndex: this.pool.utf8(descriptor), attributes });
     return this;
   }
@@ -162,7 +162,7 @@ export class ClassBuilder {
         if (typeof value !== 'number') throw mismatch();
         return this.pool.double(value);
       case 'J':
-        if (typeof value === 'string') throw mismatch();
+        if (typeof value === 'string' || (typeof value === 'number' && !Number.isSafeInteger(value))) throw mismatch();
         return this.pool.long(typeof value === 'number' ? Long.fromNumber(value) : value.toSigned());
       case 'Ljava/lang/String;':
         if (typeof value !== 'string') throw mismatch();

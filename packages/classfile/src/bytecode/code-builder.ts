@@ -172,6 +172,9 @@ export class CodeBuilder {
 
   /** Pushes a long constant: lconst_0, lconst_1, else ldc2_w. */
   pushLong(value: Long | number): this {
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      throw new BytecodeError(`${value} is not exactly a long; pass a Long`);
+    }
     const long = typeof value === 'number' ? Long.fromNumber(value) : value;
     if (long.isZero()) return this.emit(Op.lconst_0);
     if (long.equals(Long.ONE)) return this.emit(Op.lconst_1);
@@ -478,7 +481,7 @@ export class CodeBuilder {
       case 'place':
         return;
       case 'fixed':
-        out.push({ ...item.instruction, pc, length } as Instruction);
+        out.push({ ...item.instruction, pc, length });
         return;
       case 'jump': {
         const target = item.label.pc;

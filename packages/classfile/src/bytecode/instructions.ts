@@ -2,7 +2,7 @@
 // operand formats of the opcode table; neither keeps its own list of instructions.
 import { ClassFormatError } from '../errors.js';
 import { BytecodeError } from './bytecode-error.js';
-import { OPCODES, Op, RESERVED_OPCODES, type OpCode, type OpcodeInfo, type OperandFormat } from './opcodes.js';
+import { OPCODES, Op, RESERVED_OPCODES, opcodeInfo, type OpCode, type OpcodeInfo, type OperandFormat } from './opcodes.js';
 
 /** Where an instruction is and how it is encoded; common to every instruction kind. */
 interface Placement {
@@ -105,7 +105,7 @@ export class InstructionCursor {
   pc = 0;
   length = 0;
   opcode: OpCode = Op.nop;
-  info: OpcodeInfo = OPCODES[Op.nop] as OpcodeInfo;
+  info: OpcodeInfo = opcodeInfo(Op.nop);
   wide = false;
   index = 0;
   value = 0;

@@ -277,3 +277,16 @@ describe('CodeBuilder debug tables', () => {
     expect(code.pool.entry(attr.nameIndex)).toEqual({ kind: 'Utf8', value: 'Code' });
   });
 });
+
+describe('CodeBuilder dead code', () => {
+  it('ignores unreachable instructions for max_stack, as the version 49 verifier does', () => {
+    const code = builder();
+    const dead = code.newLabel();
+    code.emit(Op.return).place(dead).emit(Op.pop).branch(Op.goto, dead);
+    expect(code.build().maxStack).toBe(0);
+  });
+
+  it('refuses a long given as an inexact number', () => {
+    expect(() => builder().pushLong(2 ** 60)).toThrow(/not exactly a long/);
+  });
+});
