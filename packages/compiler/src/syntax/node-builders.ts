@@ -1,0 +1,122 @@
+// Small constructors the parser uses to build nodes: spans from tokens, literals with javac's range
+// checks, and the precedence-climbing assembly of binary expressions.
+import type { IToken } from 'chevrotain';
+import type { BinaryOperator, Expr, Literal, Span, TypeNode } from './ast.js';
+import type { TokenPayload } from './lexer.js';
+
+export function tokenSpan(t: IToken): Span {
+  return { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1, line: t.startLine ?? 1, column: t.startColumn ?? 1 };
+}
+
+/** From the start of `first` to the end of `last`. */
+export function spanBetween(first: Span, last: Span): Span {
+  return { start: first.start, end: Math.max(first.end, last.end), line: first.line, column: first.column };
+}
+
+/** An empty span where `t` starts (modifiers that are absent, for instance). */
+export function pointSpan(t: IToken): Span {
+  return { start: t.startOffset, end: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1 };
+}
+
+/** Stands in for an expression Oak does not support, after the diagnostic has been reported. */
+export function placeholderExpr(span: Span): Literal {
+  return { kind: 'Literal', text: 'null', value: { kind: 'null' }, span };
+}
+
+const INT_LIMIT = 1n << 31n;
+const LONG_LIMIT = 1n << 63n;
+
+/**
+ * The Literal for a number token. `negated` is true when a '-' directly precedes a decimal literal, which
+ * javac folds into the literal so that -2147483648 and -9223372036854775808L are in range. Returns
+ * `tooLarge` when the value does not fit ("integer number too large").
+ */
+export function numberLiteral(payload: TokenPayload, text: string, span: Span, negated: boolean): { literal: Literal; tooLarge: boolean } {
+  switch (payload.kind) {
+    case 'int':
+    case 'long': {
+      const long = payload.kind === 'long';
+      const limit = long ? LONG_LIMIT : INT_LIMIT;
+      const m = payload.magnitude;
+      let value: bigint;
+      let tooLarge: boolean;
+      if (payload.decimal) {
+        tooLarge = negated ? m > limit : m >= limit;
+        value = negated ? -m : m;
+      } else {
+        tooLarge = m >= limit * 2n;
+        value = long ? BigInt.asIntN(64, m) : BigInt.asIntN(32, m);
+        if (negated) value = long ? BigInt.asIntN(64, -value) : BigInt.asIntN(32, -value);
+      }
+      if (tooLarge) value = 0n;
+      return { literal: { kind: 'Literal', text, value: { kind: payload.kind, value }, span }, tooLarge };
+    }
+    case 'float':
+    case 'double':
+      return { literal: { kind: 'Literal', text, value: { kind: payload.kind, value: negated ? -payload.value : payload.value }, span }, tooLarge: false };
+    case 'char':
+    case 'string':
+      throw new Error(`internal parser error: a ${payload.kind} payload on a number token`);
+  }
+}
+
+const precedence: { readonly [op in BinaryOperator]: number } = {
+  '||': 1,
+  '&&': 2,
+  '|': 3,
+  '^': 4,
+  '&': 5,
+  '==': 6,
+  '!=': 6,
+  '<': 7,
+  '>': 7,
+  '<=': 7,
+  '>=': 7,
+  '<<': 8,
+  '>>': 8,
+  '>>>': 8,
+  '+': 9,
+  '-': 9,
+  '*': 10,
+  '/': 10,
+  '%': 10,
+};
+const INSTANCEOF_PRECEDENCE = 7;
+
+/** One step after the first operand of a binary-expression chain. */
+export type BinaryStep =
+  | { readonly kind: 'operator'; readonly operator: BinaryOperator; readonly operatorSpan: Span; readonly right: Expr }
+  | { readonly kind: 'instanceof'; readonly type: TypeNode; readonly span: Span };
+
+/** Builds the tree of `first op e op e ...` with Java's precedences, all binary operators left-associative. */
+export function buildBinary(first: Expr, steps: readonly BinaryStep[]): Expr {
+  const operands: Expr[] = [first];
+  const operators: { operator: BinaryOperator; operatorSpan: Span }[] = [];
+  const reduce = (): void => {
+    const op = operators.pop();
+    const right = operands.pop();
+    const left = operands.pop();
+    if (op === undefined || right === undefined || left === undefined) throw new Error('internal parser error: unbalanced binary expression');
+    operands.push({ kind: 'Binary', operator: op.operator, operatorSpan: op.operatorSpan, left, right, span: spanBetween(left.span, right.span) });
+  };
+  const reduceWhileAtLeast = (level: number): void => {
+    for (;;) {
+      const top = operators[operators.length - 1];
+      if (top === undefined || precedence[top.operator] < level) return;
+      reduce();
+    }
+  };
+  for (const step of steps) {
+    if (step.kind === 'instanceof') {
+      reduceWhileAtLeast(INSTANCEOF_PRECEDENCE);
+      const expr = operands.pop() as Expr;
+      operands.push({ kind: 'InstanceOf', expr, targetType: step.type, span: spanBetween(expr.span, step.span) });
+    } else {
+      reduceWhileAtLeast(precedence[step.operator]);
+      operators.push({ operator: step.operator, operatorSpan: step.operatorSpan });
+      operands.push(step.right);
+    }
+  }
+  while (operators.length > 0) reduce();
+  return operands[0] as Expr;
+}

@@ -1,0 +1,222 @@
+// The token vocabulary of Oak: every Java token, including the keywords and operators of features Oak
+// leaves out, so the parser can name the feature instead of reporting a confusing syntax error.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+// Error tokens: the lexer turns them into diagnostics (and, for literals, a usable literal token) so one
+// unterminated literal does not derail the rest of the file.
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, line_breaks: true });
+export const TextBlock = createToken({ name: 'TextBlock', pattern: /"""[\s\S]*?"""|"""[\s\S]*/, line_breaks: true });
+export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/ });
+export const UnclosedChar = createToken({ name: 'UnclosedChar', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*\\?/ });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  label: '<identifier>',
+  // Non-ASCII characters are accepted here and checked against Java's identifier rules afterwards.
+  pattern: /[A-Za-z_$\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/,
+});
+
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
+export const CharLiteral = createToken({ name: 'CharLiteral', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*'/ });
+
+/**
+ * Every numeric literal form, matched generously (bad digits, misplaced underscores, missing exponent
+ * digits) so that literals.ts can report the exact problem as javac does.
+ */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern:
+    /0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]*)?[fFdDlL]?|0[bB][0-9_]*[lL]?|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9_]*)?[fFdDlL]?/,
+});
+
+const keywordNames = [
+  'abstract',
+  'assert',
+  'boolean',
+  'break',
+  'byte',
+  'case',
+  'catch',
+  'char',
+  'class',
+  'const',
+  'continue',
+  'default',
+  'do',
+  'double',
+  'else',
+  'enum',
+  'extends',
+  'false',
+  'final',
+  'finally',
+  'float',
+  'for',
+  'goto',
+  'if',
+  'implements',
+  'import',
+  'instanceof',
+  'int',
+  'interface',
+  'long',
+  'native',
+  'new',
+  'null',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'return',
+  'short',
+  'static',
+  'strictfp',
+  'super',
+  'switch',
+  'synchronized',
+  'this',
+  'throw',
+  'throws',
+  'transient',
+  'true',
+  'try',
+  'void',
+  'volatile',
+  'while',
+] as const;
+
+export type KeywordName = (typeof keywordNames)[number];
+
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+/** The eight primitive type keywords. */
+export const PrimitiveKeyword = createToken({ name: 'PrimitiveKeyword', pattern: Lexer.NA });
+/** Keywords that are modifiers. */
+export const ModifierKeyword = createToken({ name: 'ModifierKeyword', pattern: Lexer.NA });
+/** Binary operators of Java's expression grammar (`instanceof` aside). */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
+/** `=` and the compound assignment operators. */
+export const AssignOperator = createToken({ name: 'AssignOperator', pattern: Lexer.NA });
+
+const primitiveNames: ReadonlySet<string> = new Set(['boolean', 'byte', 'short', 'char', 'int', 'long', 'float', 'double']);
+const modifierNames: ReadonlySet<string> = new Set([
+  'public',
+  'protected',
+  'private',
+  'static',
+  'final',
+  'abstract',
+  'native',
+  'synchronized',
+  'transient',
+  'volatile',
+  'strictfp',
+]);
+
+function keyword(name: KeywordName): TokenType {
+  const categories = [Keyword];
+  if (primitiveNames.has(name)) categories.push(PrimitiveKeyword);
+  if (modifierNames.has(name)) categories.push(ModifierKeyword);
+  return createToken({ name: `Kw_${name}`, label: `'${name}'`, pattern: name, longer_alt: Identifier, categories });
+}
+
+export const Kw = Object.fromEntries(keywordNames.map((k) => [k, keyword(k)])) as { readonly [K in KeywordName]: TokenType };
+
+const operatorList = [
+  ['GtGtGtEq', '>>>='],
+  ['GtGtGt', '>>>'],
+  ['GtGtEq', '>>='],
+  ['LtLtEq', '<<='],
+  ['Ellipsis', '...'],
+  ['ColonColon', '::'],
+  ['Arrow', '->'],
+  ['GtGt', '>>'],
+  ['LtLt', '<<'],
+  ['GtEq', '>='],
+  ['LtEq', '<='],
+  ['EqEq', '=='],
+  ['NotEq', '!='],
+  ['AndAnd', '&&'],
+  ['OrOr', '||'],
+  ['PlusPlus', '++'],
+  ['MinusMinus', '--'],
+  ['PlusEq', '+='],
+  ['MinusEq', '-='],
+  ['StarEq', '*='],
+  ['SlashEq', '/='],
+  ['AndEq', '&='],
+  ['OrEq', '|='],
+  ['CaretEq', '^='],
+  ['PercentEq', '%='],
+  ['LParen', '('],
+  ['RParen', ')'],
+  ['LBrace', '{'],
+  ['RBrace', '}'],
+  ['LBracket', '['],
+  ['RBracket', ']'],
+  ['Semicolon', ';'],
+  ['Comma', ','],
+  ['Dot', '.'],
+  ['At', '@'],
+  ['Eq', '='],
+  ['Gt', '>'],
+  ['Lt', '<'],
+  ['Bang', '!'],
+  ['Tilde', '~'],
+  ['Question', '?'],
+  ['Colon', ':'],
+  ['Plus', '+'],
+  ['Minus', '-'],
+  ['Star', '*'],
+  ['Slash', '/'],
+  ['And', '&'],
+  ['Or', '|'],
+  ['Caret', '^'],
+  ['Percent', '%'],
+] as const;
+
+type OperatorName = (typeof operatorList)[number][0];
+
+const binaryOperators: ReadonlySet<string> = new Set(['||', '&&', '|', '^', '&', '==', '!=', '<', '>', '<=', '>=', '<<', '>>', '>>>', '+', '-', '*', '/', '%']);
+const assignOperators: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=', '>>>=']);
+
+function operator(name: string, text: string): TokenType {
+  const categories: TokenType[] = [];
+  if (binaryOperators.has(text)) categories.push(BinaryOperator);
+  if (assignOperators.has(text)) categories.push(AssignOperator);
+  return createToken({ name, label: `'${text}'`, pattern: text, categories });
+}
+
+export const Op = Object.fromEntries(operatorList.map(([name, text]) => [name, operator(name, text)])) as {
+  readonly [K in OperatorName]: TokenType;
+};
+
+/** Order matters: chevrotain takes the first pattern that matches, so longer forms come first. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  BlockComment,
+  UnclosedComment,
+  LineComment,
+  TextBlock,
+  StringLiteral,
+  UnclosedString,
+  CharLiteral,
+  UnclosedChar,
+  NumberLiteral,
+  Keyword,
+  PrimitiveKeyword,
+  ModifierKeyword,
+  BinaryOperator,
+  AssignOperator,
+  ...Object.values(Kw),
+  Identifier,
+  ...operatorList.map(([name]) => Op[name]),
+];
