@@ -54,7 +54,7 @@ export function cpEntryOfKinds<K extends CpKind>(
   const entry = cpEntry(pool, index, what, offset);
   if (!(kinds as readonly CpKind[]).includes(entry.kind)) {
     throw new ClassFormatError(
-      `${what} must refer to ${kindList(kinds)}, but constant pool entry #${index} is a ${entry.kind}`,
+      `${what} must refer to ${kindList(kinds)}, but constant pool entry #${index} is ${article(entry.kind)}`,
       offset,
     );
   }
@@ -184,6 +184,11 @@ export function findRawAttribute(
 }
 
 function kindList(kinds: readonly string[]): string {
-  if (kinds.length === 1) return `a ${kinds[0]}`;
-  return `a ${kinds.slice(0, -1).join(', a ')} or a ${kinds[kinds.length - 1]}`;
+  const named = kinds.map(article);
+  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+}
+
+/** Of the kind names only Integer, InterfaceMethodref and InvokeDynamic are read with a vowel sound. */
+function article(kind: string): string {
+  return kind.startsWith('I') ? `an ${kind}` : `a ${kind}`;
 }
