@@ -69,4 +69,9 @@ export interface LocalSymbol {
   readonly index: number;
   /** What declared it: the code generator may use it for the LocalVariableTable. */
   readonly origin?: 'param' | 'local' | 'catch' | 'foreach';
+  /**
+   * Set for a final local whose initialiser is a constant expression (a constant variable, JLS 4.12.4):
+   * reads of it are constant expressions and carry the value in `constant`.
+   */
+  constantValue?: ConstantValue;
 }

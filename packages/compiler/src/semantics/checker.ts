@@ -1,0 +1,168 @@
+// The Oak checker: declares the classes of all units (supertypes, members, modifiers, inheritance
+// rules), attributes every body (names, types, constants, overloads), then runs flow analysis
+// (reachability, definite assignment, checked exceptions). See docs in the report of issue 3 for how the
+// code generator reads the annotations.
+import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
+import type { Diagnostic, SourceText } from '../diagnostics.js';
+import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, NormalMethodDecl, Param } from '../syntax/ast.js';
+import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
+import { Reporter, type CheckContext } from './check-context.js';
+import {
+  declareMembers,
+  enterClasses,
+  resolveSupertypes,
+  type SourceClass,
+  type SourceField,
+} from './class-declarations.js';
+import type { ClassEnvironment } from './class-environment.js';
+import { checkClassFlow } from './class-flow.js';
+import { convertConstant } from './constant-folding.js';
+import { ExpressionChecker } from './expressions.js';
+import { checkInheritance } from './inheritance-checks.js';
+import { SourcePositions } from './source-positions.js';
+import { StatementChecker } from './statements.js';
+import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
+import { isString, Types } from './types.js';
+
+export interface CheckOptions {
+  /** The texts of the units, so diagnostics at closing braces get their exact line and column. */
+  readonly sources?: readonly SourceText[];
+}
+
+export interface CheckResult {
+  /** The classes compiled from source, each with `decl`, in source order. */
+  readonly classes: ClassSymbol[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function check(units: readonly CompilationUnit[], env: ClassEnvironment, options: CheckOptions = {}): CheckResult {
+  const ctx: CheckContext = { env, reporter: new Reporter(), sourceClasses: new Map() };
+  const classes = enterClasses(ctx, units);
+  resolveSupertypes(ctx, classes);
+  const fields = declareMembers(ctx, classes);
+  for (const c of classes) checkInheritance(ctx, c);
+  const attribution = new Attribution(ctx, fields);
+  for (const c of classes) attribution.attributeClass(c);
+  const positions = new SourcePositions(options.sources ?? []);
+  for (const c of classes) checkClassFlow(ctx, c, positions);
+  return { classes: classes.map((c) => c.symbol), diagnostics: ctx.reporter.diagnostics };
+}
+
+/** Attributes bodies; also folds field constants on demand, since a constant may use a later field. */
+class Attribution implements CheckerServices {
+  readonly sourceFields = new Map<FieldSymbol, SourceField>();
+  private readonly done = new Set<FieldSymbol>();
+  private readonly inProgress = new Set<FieldSymbol>();
+
+  constructor(
+    readonly ctx: CheckContext,
+    fields: readonly SourceField[],
+  ) {
+    for (const f of fields) this.sourceFields.set(f.symbol, f);
+  }
+
+  readonly fieldConstant = (field: FieldSymbol): void => {
+    const source = this.sourceFields.get(field);
+    if (source === undefined || this.done.has(field) || this.inProgress.has(field)) return;
+    this.attributeField(source);
+  };
+
+  private attributeField(f: SourceField): void {
+    const { symbol, declarator, owner } = f;
+    if (this.done.has(symbol)) return;
+    this.done.add(symbol);
+    const init = declarator.init;
+    if (init === null) return;
+    this.inProgress.add(symbol);
+    const isStatic = (symbol.accessFlags & ACC_STATIC) !== 0;
+    const body = new BodyContext(this, owner, isStatic ? 'staticField' : 'instanceField', undefined, Types.void, isStatic);
+    const exprs = new ExpressionChecker(body);
+    exprs.initializerStart = declarator.span.start;
+    exprs.checkAssignableTo(init, symbol.type);
+    this.inProgress.delete(symbol);
+    const type = symbol.type;
+    if ((symbol.accessFlags & ACC_FINAL) !== 0 && init.constant !== undefined && (type.kind === 'primitive' || isString(type))) {
+      const value = convertConstant(init.constant, type.kind === 'primitive' ? type.name : 'string');
+      if (value !== undefined) symbol.constantValue = value;
+    }
+  }
+
+  attributeClass(c: SourceClass): void {
+    for (const member of c.decl.members) {
+      if (member.kind === 'Field') this.attributeFieldDecl(member);
+      else this.attributeMethod(c, member);
+    }
+    if (!c.decl.isInterface && !c.decl.members.some((m) => m.kind === 'Constructor')) this.checkImplicitSuper(c, undefined);
+    checkRecursiveConstructors(this.ctx, c);
+  }
+
+  private attributeFieldDecl(decl: FieldDecl): void {
+    for (const d of decl.declarators) {
+      if (d.symbol === undefined) continue;
+      const source = this.sourceFields.get(d.symbol);
+      if (source !== undefined) this.attributeField(source);
+    }
+  }
+
+  private attributeMethod(c: SourceClass, decl: MethodDecl): void {
+    const method = decl.symbol;
+    if (method === undefined) return;
+    let kind: BodyKind;
+    if (decl.kind === 'Initializer') kind = decl.isStatic ? 'staticInit' : 'instanceInit';
+    else kind = decl.kind === 'Constructor' ? 'constructor' : 'method';
+    const isStatic = (method.accessFlags & ACC_STATIC) !== 0;
+    const body = new BodyContext(this, c, kind, decl.kind === 'Initializer' ? undefined : method, method.returnType, isStatic);
+    const exprs = new ExpressionChecker(body);
+    if (decl.kind === 'Initializer') exprs.initializerStart = decl.span.start;
+    const statements = new StatementChecker(body, exprs);
+    if (decl.kind !== 'Initializer') declareParams(body, decl.params);
+    if (decl.body !== null) statements.block(decl.body);
+    decl.localCount = body.localCount;
+    if (decl.kind === 'Constructor') this.checkImplicitSuper(c, decl);
+  }
+
+  /** A constructor without this(...)/super(...) calls the superclass's no-argument constructor (JLS 8.8.7). */
+  private checkImplicitSuper(c: SourceClass, decl: ConstructorDecl | undefined): void {
+    const superName = c.symbol.superName;
+    if (superName === null) return;
+    if (decl !== undefined && decl.body.statements[0]?.kind === 'ExplicitConstructorCall') return;
+    const sup = this.ctx.env.lookup(superName);
+    if (sup === undefined) return;
+    const body = new BodyContext(this, c, 'constructor', undefined, Types.void, false);
+    const exprs = new ExpressionChecker(body);
+    exprs.resolveConstructor(sup, [], decl === undefined ? c.decl.span : decl.body.span, true);
+  }
+}
+
+function declareParams(body: BodyContext, params: readonly Param[]): void {
+  for (const p of params) {
+    const type = p.type.type ?? Types.error;
+    p.local = body.declareLocal(p.name, type, p.modifiers.items.some((m) => m.name === 'final'), 'param');
+  }
+}
+
+/** javac's "recursive constructor invocation": a cycle of this(...) calls. */
+function checkRecursiveConstructors(ctx: CheckContext, c: SourceClass): void {
+  const next = new Map<MethodSymbol, MethodSymbol>();
+  for (const m of c.decl.members) {
+    if (m.kind !== 'Constructor' || m.symbol === undefined) continue;
+    const first = m.body.statements[0];
+    if (first?.kind === 'ExplicitConstructorCall' && first.call === 'this' && first.ctor !== undefined) next.set(m.symbol, first.ctor);
+  }
+  const reported = new Set<MethodSymbol>();
+  for (const start of next.keys()) {
+    const seen = new Set<MethodSymbol>();
+    let at: MethodSymbol | undefined = start;
+    while (at !== undefined && !seen.has(at)) {
+      seen.add(at);
+      at = next.get(at);
+    }
+    if (at === start && !reported.has(start)) {
+      for (const m of seen) reported.add(m);
+      const decl = start.decl as ConstructorDecl | NormalMethodDecl | undefined;
+      if (decl !== undefined && decl.kind === 'Constructor') {
+        ctx.reporter.error(c.scope.file, decl.name.span, 'check.recursive-constructor', 'recursive constructor invocation');
+      }
+    }
+  }
+}

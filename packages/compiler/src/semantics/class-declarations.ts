@@ -1,0 +1,322 @@
+// The checker's first phases: enter every source class into the environment, resolve supertypes (with
+// javac's checks and cycle detection), then declare fields, methods and constructors with their modifiers,
+// adding the implicit default constructor.
+import { ACC_ABSTRACT, ACC_FINAL, ACC_INTERFACE, ACC_NATIVE, ACC_PUBLIC, ACC_STATIC, ACC_SUPER } from '@oakvm/classfile';
+import type { ClassDecl, CompilationUnit, FieldDecl, MethodDecl, Param, Span, VarDeclarator } from '../syntax/ast.js';
+import { simpleName, type CheckContext, type UnitScope } from './check-context.js';
+import { isInterface } from './class-environment.js';
+import { displayClassKind, displayMethod, displayType } from './display.js';
+import { sameParams } from './members.js';
+import { checkModifiers } from './modifiers.js';
+import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
+import { isSubclassOf } from './type-relations.js';
+import { resolveClassName, resolveClassType, resolveType } from './type-names.js';
+import { descriptorOf, Types, type Type } from './types.js';
+
+/** A class compiled from source, with the scope its names are resolved in. */
+export interface SourceClass {
+  readonly symbol: ClassSymbol;
+  readonly decl: ClassDecl;
+  readonly scope: UnitScope;
+}
+
+/** A field declared in source, kept so its constant value can be computed on demand. */
+export interface SourceField {
+  readonly symbol: FieldSymbol;
+  readonly declarator: VarDeclarator;
+  readonly owner: SourceClass;
+}
+
+export function locationOf(cls: ClassSymbol): string {
+  return displayClassKind(isInterface(cls), cls.name);
+}
+
+/** Enters the classes of every unit; reports duplicates and public classes in the wrong file. */
+export function enterClasses(ctx: CheckContext, units: readonly CompilationUnit[]): SourceClass[] {
+  const result: SourceClass[] = [];
+  for (const unit of units) {
+    const packageName = unit.packageName === null ? '' : unit.packageName.parts.map((p) => p.name).join('/');
+    const scope: UnitScope = { unit, file: unit.file, packageName, singleTypes: new Map(), onDemand: [] };
+    for (const decl of unit.types) {
+      const name = packageName === '' ? decl.name.name : `${packageName}/${decl.name.name}`;
+      if (ctx.sourceClasses.has(name)) {
+        ctx.reporter.error(unit.file, decl.name.span, 'check.duplicate-class', `duplicate class: ${name.replace(/\//g, '.')}`);
+        continue;
+      }
+      const site = decl.isInterface ? 'interface' : 'class';
+      let flags = checkModifiers(ctx.reporter, unit.file, decl.modifiers, site, decl.name.span);
+      flags = decl.isInterface ? flags | ACC_INTERFACE | ACC_ABSTRACT : flags | ACC_SUPER;
+      if ((flags & ACC_PUBLIC) !== 0 && !fileDeclares(unit.file, decl.name.name)) {
+        ctx.reporter.error(
+          unit.file,
+          decl.name.span,
+          'check.public-class-file',
+          `class ${decl.name.name} is public, should be declared in a file named ${decl.name.name}.oak`,
+        );
+      }
+      const symbol: ClassSymbol = {
+        name,
+        accessFlags: flags,
+        superName: name === 'java/lang/Object' ? null : 'java/lang/Object',
+        interfaces: [],
+        fields: [],
+        methods: [],
+        decl,
+        sourceFile: baseName(unit.file),
+        packageName,
+      };
+      decl.symbol = symbol;
+      ctx.sourceClasses.set(name, symbol);
+      ctx.env.define(symbol);
+      scope.singleTypes.set(decl.name.name, name);
+      result.push({ symbol, decl, scope });
+    }
+    if (!scope.onDemand.includes('java/lang')) scope.onDemand.push('java/lang');
+    enterImports(ctx, scope);
+  }
+  return result;
+}
+
+function enterImports(ctx: CheckContext, scope: UnitScope): void {
+  for (const imp of scope.unit.imports) {
+    const internal = imp.name.parts.map((p) => p.name).join('/');
+    if (imp.onDemand) {
+      if (!scope.onDemand.includes(internal)) scope.onDemand.push(internal);
+      continue;
+    }
+    const simple = simpleName(internal);
+    const existing = scope.singleTypes.get(simple);
+    if (existing !== undefined && existing !== internal) {
+      const own = scope.unit.types.some((t) => t.name.name === simple);
+      ctx.reporter.error(
+        scope.file,
+        imp.span,
+        'check.import-conflict',
+        own ? `${simple} is already defined in this compilation unit` : `${simple} is already defined in a single-type import`,
+      );
+      continue;
+    }
+    const location = `package ${internal.slice(0, Math.max(0, internal.length - simple.length - 1)).replace(/\//g, '.')}`;
+    if (resolveClassName(ctx, scope, imp.name, location) !== undefined) scope.singleTypes.set(simple, internal);
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function fileDeclares(path: string, className: string): boolean {
+  const base = baseName(path);
+  const dot = base.lastIndexOf('.');
+  return (dot < 0 ? base : base.slice(0, dot)) === className;
+}
+
+/** Resolves `extends` and `implements` with javac's checks, then breaks and reports inheritance cycles. */
+export function resolveSupertypes(ctx: CheckContext, classes: readonly SourceClass[]): void {
+  for (const c of classes) {
+    const { decl, symbol, scope } = c;
+    const location = locationOf(symbol);
+    if (decl.superclass !== null) {
+      const type = resolveClassType(ctx, scope, decl.superclass, location);
+      const sup = type.kind === 'class' ? ctx.env.lookup(type.name) : undefined;
+      if (sup !== undefined) {
+        if (isInterface(sup)) {
+          ctx.reporter.error(scope.file, decl.superclass.span, 'check.no-interface-expected', 'no interface expected here');
+        } else if ((sup.accessFlags & ACC_FINAL) !== 0) {
+          ctx.reporter.error(scope.file, decl.superclass.span, 'check.extends-final', `cannot inherit from final ${simpleName(sup.name)}`);
+        } else {
+          symbol.superName = sup.name;
+        }
+      }
+    }
+    for (const node of decl.interfaces) {
+      const type = resolveClassType(ctx, scope, node, location);
+      const sup = type.kind === 'class' ? ctx.env.lookup(type.name) : undefined;
+      if (sup === undefined) continue;
+      if (!isInterface(sup)) {
+        ctx.reporter.error(scope.file, node.span, 'check.interface-expected', 'interface expected here');
+      } else if (symbol.interfaces.includes(sup.name)) {
+        ctx.reporter.error(scope.file, node.span, 'check.repeated-interface', 'repeated interface');
+      } else {
+        symbol.interfaces.push(sup.name);
+      }
+    }
+  }
+  for (const c of classes) {
+    if (inCycle(ctx, c.symbol)) {
+      ctx.reporter.error(c.scope.file, c.decl.name.span, 'check.cyclic-inheritance', `cyclic inheritance involving ${simpleName(c.symbol.name)}`);
+      c.symbol.superName = c.symbol.name === 'java/lang/Object' ? null : 'java/lang/Object';
+      c.symbol.interfaces = [];
+    }
+  }
+}
+
+function inCycle(ctx: CheckContext, symbol: ClassSymbol): boolean {
+  const direct = [...(symbol.superName === null ? [] : [symbol.superName]), ...symbol.interfaces];
+  return direct.some((s) => s !== symbol.name && isSubclassOf(ctx.env, s, symbol.name)) || direct.includes(symbol.name);
+}
+
+/** Declares the fields and methods of every class; returns the source fields for constant evaluation. */
+export function declareMembers(ctx: CheckContext, classes: readonly SourceClass[]): SourceField[] {
+  const fields: SourceField[] = [];
+  for (const c of classes) {
+    let hasConstructor = false;
+    for (const member of c.decl.members) {
+      if (member.kind === 'Field') {
+        fields.push(...declareField(ctx, c, member));
+      } else {
+        if (member.kind === 'Constructor') hasConstructor = true;
+        declareMethod(ctx, c, member);
+      }
+    }
+    if (!hasConstructor && !c.decl.isInterface) {
+      c.symbol.methods.push({
+        owner: c.symbol,
+        name: '<init>',
+        params: [],
+        returnType: Types.void,
+        accessFlags: c.symbol.accessFlags & ACC_PUBLIC,
+        descriptor: '()V',
+        thrown: [],
+      });
+    }
+  }
+  return fields;
+}
+
+function declareField(ctx: CheckContext, c: SourceClass, decl: FieldDecl): SourceField[] {
+  const { symbol: cls, scope } = c;
+  const result: SourceField[] = [];
+  const first = decl.declarators[0];
+  const site = c.decl.isInterface ? 'interfaceField' : 'field';
+  let flags = checkModifiers(ctx.reporter, scope.file, decl.modifiers, site, first?.name.span ?? decl.span);
+  if (c.decl.isInterface) flags |= ACC_PUBLIC | ACC_STATIC | ACC_FINAL;
+  for (const d of decl.declarators) {
+    const type = resolveType(ctx, scope, d.type, locationOf(cls));
+    if (cls.fields.some((f) => f.name === d.name.name)) {
+      ctx.reporter.error(
+        scope.file,
+        d.name.span,
+        'check.duplicate-variable',
+        `variable ${d.name.name} is already defined in ${locationOf(cls)}`,
+      );
+      continue;
+    }
+    if (c.decl.isInterface && d.init === null) {
+      ctx.reporter.error(scope.file, d.name.span, 'check.interface-field-init', '= expected');
+    }
+    const field: FieldSymbol = { owner: cls, name: d.name.name, type, accessFlags: flags };
+    d.symbol = field;
+    cls.fields.push(field);
+    result.push({ symbol: field, declarator: d, owner: c });
+  }
+  return result;
+}
+
+function safeDescriptor(params: readonly Type[], returnType: Type): string {
+  const d = (t: Type): string => (t.kind === 'error' || t.kind === 'null' ? 'Ljava/lang/Object;' : descriptorOf(t));
+  return `(${params.map(d).join('')})${d(returnType)}`;
+}
+
+function declareParams(ctx: CheckContext, c: SourceClass, params: readonly Param[], where: () => string): Type[] {
+  const seen = new Set<string>();
+  return params.map((p) => {
+    checkModifiers(ctx.reporter, c.scope.file, p.modifiers, 'local', p.name.span);
+    if (seen.has(p.name.name)) {
+      ctx.reporter.error(c.scope.file, p.name.span, 'check.duplicate-variable', `variable ${p.name.name} is already defined in ${where()}`);
+    }
+    seen.add(p.name.name);
+    return resolveType(ctx, c.scope, p.type, locationOf(c.symbol));
+  });
+}
+
+function declareThrows(ctx: CheckContext, c: SourceClass, decl: MethodDecl): string[] {
+  if (decl.kind === 'Initializer') return [];
+  const thrown: string[] = [];
+  for (const node of decl.throws) {
+    const type = resolveClassType(ctx, c.scope, node, locationOf(c.symbol));
+    if (type.kind !== 'class') continue;
+    if (!isSubclassOf(ctx.env, type.name, 'java/lang/Throwable')) {
+      ctx.reporter.error(
+        c.scope.file,
+        node.span,
+        'check.incompatible-types',
+        `incompatible types: ${simpleName(type.name)} cannot be converted to Throwable`,
+      );
+      continue;
+    }
+    thrown.push(type.name);
+  }
+  return thrown;
+}
+
+function declareMethod(ctx: CheckContext, c: SourceClass, decl: MethodDecl): void {
+  const { symbol: cls, scope } = c;
+  const file = scope.file;
+  if (decl.kind === 'Initializer') {
+    if (c.decl.isInterface) {
+      ctx.reporter.error(file, decl.span, 'check.interface-initializer', 'initializers not allowed in interfaces');
+    }
+    decl.symbol = {
+      owner: cls,
+      name: decl.isStatic ? '<clinit>' : '<init>',
+      params: [],
+      returnType: Types.void,
+      accessFlags: decl.isStatic ? ACC_STATIC : 0,
+      descriptor: '()V',
+      thrown: [],
+    };
+    return;
+  }
+  if (decl.kind === 'Constructor') {
+    if (c.decl.isInterface || decl.name.name !== c.decl.name.name) {
+      ctx.reporter.error(file, decl.name.span, 'check.return-type-required', 'invalid method declaration; return type required');
+      return;
+    }
+  }
+  const isCtor = decl.kind === 'Constructor';
+  const site = isCtor ? 'constructor' : c.decl.isInterface ? 'interfaceMethod' : 'method';
+  let flags = checkModifiers(ctx.reporter, file, decl.modifiers, site, decl.name.span);
+  if (c.decl.isInterface) flags |= ACC_PUBLIC | ACC_ABSTRACT;
+  const name = isCtor ? '<init>' : decl.name.name;
+  const params = declareParams(ctx, c, decl.params, () => `${isCtor ? 'constructor' : 'method'} ${decl.name.name}(${decl.params.map((p) => p.type.type === undefined ? '' : displayType(p.type.type)).join(',')})`);
+  const returnType = decl.kind === 'Method' ? resolveType(ctx, scope, decl.returnType, locationOf(cls)) : Types.void;
+  const method: MethodSymbol = {
+    owner: cls,
+    name,
+    params,
+    returnType,
+    accessFlags: flags,
+    descriptor: safeDescriptor(params, returnType),
+    decl,
+    thrown: declareThrows(ctx, c, decl),
+  };
+  decl.symbol = method;
+  if (decl.kind === 'Method') checkBodyPresence(ctx, c, decl.body !== null, flags, decl.name.span);
+  const clash = cls.methods.find((m) => m.name === name && sameParams(m, method));
+  if (clash !== undefined) {
+    ctx.reporter.error(
+      file,
+      decl.name.span,
+      'check.duplicate-method',
+      `${isCtor ? 'constructor' : 'method'} ${displayMethod(method)} is already defined in ${locationOf(cls)}`,
+    );
+    return;
+  }
+  cls.methods.push(method);
+}
+
+function checkBodyPresence(ctx: CheckContext, c: SourceClass, hasBody: boolean, flags: number, at: Span): void {
+  const file = c.scope.file;
+  if (c.decl.isInterface) {
+    if (hasBody) ctx.reporter.error(file, at, 'check.interface-method-body', 'interface abstract methods cannot have body');
+    return;
+  }
+  const isAbstract = (flags & ACC_ABSTRACT) !== 0;
+  const isNative = (flags & ACC_NATIVE) !== 0;
+  if (hasBody && isAbstract) ctx.reporter.error(file, at, 'check.abstract-body', 'abstract methods cannot have a body');
+  else if (hasBody && isNative) ctx.reporter.error(file, at, 'check.native-body', 'native methods cannot have a body');
+  else if (!hasBody && !isAbstract && !isNative) {
+    ctx.reporter.error(file, at, 'check.missing-body', 'missing method body, or declare abstract');
+  }
+}

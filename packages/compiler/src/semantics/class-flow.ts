@@ -1,0 +1,166 @@
+// Runs flow analysis over the bodies of one class in the order javac's Flow sees them: static
+// initialisers (field initialisers and static blocks in source order), instance initialisers, each
+// constructor (after the instance initialisers unless it starts with this(...)), then methods.
+import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
+import type { ConstructorDecl, Expr, Stmt } from '../syntax/ast.js';
+import { simpleName, type CheckContext } from './check-context.js';
+import type { SourceClass } from './class-declarations.js';
+import { FlowAnalyzer, type ExceptionPolicy, type FlowState } from './flow-analysis.js';
+import type { SourcePositions } from './source-positions.js';
+import type { FieldSymbol } from './symbols.js';
+
+type InitPart = { readonly kind: 'field'; readonly init: Expr; readonly field: FieldSymbol } | { readonly kind: 'block'; readonly body: readonly Stmt[]; readonly span: Stmt['span'] };
+
+export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: SourcePositions): void {
+  const file = c.scope.file;
+  const staticParts: InitPart[] = [];
+  const instanceParts: InitPart[] = [];
+  let staticLocals = 0;
+  let instanceLocals = 0;
+  const blank = (isStatic: boolean): FieldSymbol[] => {
+    const result: FieldSymbol[] = [];
+    for (const m of c.decl.members) {
+      if (m.kind !== 'Field') continue;
+      for (const d of m.declarators) {
+        const f = d.symbol;
+        if (f === undefined || d.init !== null) continue;
+        if ((f.accessFlags & ACC_FINAL) !== 0 && ((f.accessFlags & ACC_STATIC) !== 0) === isStatic) result.push(f);
+      }
+    }
+    return result;
+  };
+  for (const m of c.decl.members) {
+    if (m.kind === 'Field') {
+      for (const d of m.declarators) {
+        if (d.init === null || d.symbol === undefined) continue;
+        const part: InitPart = { kind: 'field', init: d.init, field: d.symbol };
+        ((d.symbol.accessFlags & ACC_STATIC) !== 0 ? staticParts : instanceParts).push(part);
+      }
+    } else if (m.kind === 'Initializer') {
+      const part: InitPart = { kind: 'block', body: m.body.statements, span: m.body.span };
+      if (m.isStatic) {
+        staticParts.push(part);
+        staticLocals = Math.max(staticLocals, m.localCount ?? 0);
+      } else {
+        instanceParts.push(part);
+        instanceLocals = Math.max(instanceLocals, m.localCount ?? 0);
+      }
+    }
+  }
+
+  // Static initialisation: checked exceptions can never escape it.
+  const staticFields = indexFields(blank(true));
+  const statics = new FlowAnalyzer(ctx, file, staticFields, staticLocals, { declared: [] });
+  runParts(statics, staticParts, ctx, file);
+  const afterStatic = statics.current;
+  for (const [field, bit] of staticFields) {
+    if ((afterStatic.da & (1n << BigInt(bit))) === 0n) {
+      ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
+    }
+  }
+
+  // Instance initialisation, shared by every constructor that does not start with this(...).
+  const ctors = c.decl.members.filter((m): m is ConstructorDecl => m.kind === 'Constructor' && m.symbol !== undefined);
+  const instanceFields = indexFields(blank(false));
+  const declaredByAll = ctors.length === 0 ? [] : commonThrows(ctx, ctors);
+  const initPolicy: ExceptionPolicy = ctors.length === 0 && c.decl.isInterface === false
+    ? { declared: [], message: (t) => `unreported exception ${simpleName(t)} in default constructor` }
+    : { declared: declaredByAll };
+  const instance = new FlowAnalyzer(ctx, file, instanceFields, instanceLocals, initPolicy);
+  runParts(instance, instanceParts, ctx, file);
+  const afterInit = instance.current;
+
+  if (ctors.length === 0 && !c.decl.isInterface) {
+    const superCtor = superNoArgThrows(ctx, c);
+    for (const t of superCtor) instance.thrown(t, c.decl.span);
+    for (const [field, bit] of instanceFields) {
+      if ((afterInit.da & (1n << BigInt(bit))) === 0n) {
+        ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} not initialized in the default constructor`);
+      }
+    }
+  }
+
+  for (const m of c.decl.members) {
+    if (m.kind === 'Field' || m.kind === 'Initializer' || m.symbol === undefined) continue;
+    const declared = m.symbol.thrown ?? [];
+    if (m.kind === 'Constructor') {
+      const startsWithThis = m.body.statements[0]?.kind === 'ExplicitConstructorCall' && m.body.statements[0].call === 'this';
+      const startsWithCall = m.body.statements[0]?.kind === 'ExplicitConstructorCall';
+      const flow = new FlowAnalyzer(ctx, file, instanceFields, m.localCount ?? 0, { declared });
+      const fieldMask = (1n << BigInt(instanceFields.size)) - 1n;
+      const start = flow.current;
+      flow.current = startsWithThis
+        ? { alive: true, da: start.da | fieldMask, du: start.du & ~fieldMask }
+        : { alive: true, da: (start.da & ~fieldMask) | (afterInit.da & fieldMask), du: (start.du & ~fieldMask) | (afterInit.du & fieldMask) };
+      assignParams(flow, m.params.length, instanceFields.size);
+      if (!startsWithCall) for (const t of superNoArgThrows(ctx, c)) flow.thrown(t, m.body.span);
+      flow.statements(m.body.statements);
+      const exits: FlowState[] = [...flow.takeReturns()];
+      if (flow.current.alive) exits.push(flow.current);
+      for (const [field, bit] of instanceFields) {
+        if (exits.some((s) => (s.da & (1n << BigInt(bit))) === 0n)) {
+          ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
+        }
+      }
+      continue;
+    }
+    if (m.body === null) continue;
+    const flow = new FlowAnalyzer(ctx, file, new Map(), m.localCount ?? 0, { declared });
+    assignParams(flow, m.params.length, 0);
+    flow.statements(m.body.statements);
+    flow.takeReturns();
+    if (flow.current.alive && m.symbol.returnType.kind !== 'void') {
+      ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.missing-return', 'missing return statement');
+    }
+  }
+}
+
+function indexFields(fields: readonly FieldSymbol[]): Map<FieldSymbol, number> {
+  return new Map(fields.map((f, i) => [f, i]));
+}
+
+function assignParams(flow: FlowAnalyzer, count: number, fieldCount: number): void {
+  const s = flow.current;
+  for (let i = 0; i < count; i++) {
+    const bit = 1n << BigInt(fieldCount + i);
+    s.da |= bit;
+    s.du &= ~bit;
+  }
+  flow.current = s;
+}
+
+function runParts(flow: FlowAnalyzer, parts: readonly InitPart[], ctx: CheckContext, file: string): void {
+  for (const p of parts) {
+    if (p.kind === 'field') {
+      flow.expr(p.init);
+      continue;
+    }
+    flow.statements(p.body);
+    if (!flow.current.alive) {
+      ctx.reporter.error(file, p.span, 'check.initializer-completes', 'initializer must be able to complete normally');
+      flow.current = { ...flow.current, alive: true };
+    }
+  }
+}
+
+function declaratorSpan(c: SourceClass, field: FieldSymbol): Stmt['span'] {
+  for (const m of c.decl.members) {
+    if (m.kind !== 'Field') continue;
+    for (const d of m.declarators) if (d.symbol === field) return d.name.span;
+  }
+  return c.decl.name.span;
+}
+
+/** The checked exceptions every explicit constructor declares (an instance initialiser may throw them). */
+function commonThrows(ctx: CheckContext, ctors: readonly ConstructorDecl[]): string[] {
+  const first = ctors[0]?.symbol?.thrown ?? [];
+  return first.filter((t) => ctors.every((c) => (c.symbol?.thrown ?? []).some((x) => x === t)));
+}
+
+/** What the superclass's no-argument constructor declares (the implicit super() call). */
+function superNoArgThrows(ctx: CheckContext, c: SourceClass): readonly string[] {
+  const superName = c.symbol.superName;
+  if (superName === null) return [];
+  const sup = ctx.env.lookup(superName);
+  return sup?.methods.find((m) => m.name === '<init>' && m.params.length === 0)?.thrown ?? [];
+}

@@ -1,0 +1,610 @@
+// Flow analysis over attributed bodies, as javac's Flow does it: reachability (JLS 14.22: unreachable
+// statements, missing return), definite assignment and unassignment (JLS 16: locals read before being
+// assigned, final variables assigned twice or in a loop, blank final fields left unassigned), and checked
+// exceptions (JLS 11.2: unreported exceptions, catch clauses for exceptions the try block cannot throw).
+//
+// Variables are bits: tracked blank final fields of the class first, then the body's locals by index.
+// A dead state (after return, break, throw...) has every bit set in both sets, which is JLS 16's
+// "vacuously definitely assigned" and makes merges come out right.
+import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
+import type { CatchClause, Expr, Span, Stmt } from '../syntax/ast.js';
+import { simpleName, type CheckContext } from './check-context.js';
+import type { FieldSymbol, LocalSymbol } from './symbols.js';
+import { isSubclassOf } from './type-relations.js';
+
+export interface FlowState {
+  alive: boolean;
+  da: bigint;
+  du: bigint;
+}
+
+interface Handler {
+  readonly catches: readonly { readonly type: string; readonly clause: CatchClause }[];
+  /** Checked exceptions the protected block can throw (for "is never thrown"). */
+  readonly thrown: string[];
+}
+
+interface PendingJump {
+  readonly kind: 'break' | 'continue' | 'return';
+  readonly target: Stmt | undefined;
+  state: FlowState;
+}
+
+/** How checked exceptions that escape the body are judged. */
+export interface ExceptionPolicy {
+  /** Exceptions the body may throw: a method's or constructor's `throws` clause. */
+  readonly declared: readonly string[];
+  /** Builds the message for an exception that escapes; javac words the default constructor case differently. */
+  readonly message?: (type: string) => string;
+}
+
+export class FlowAnalyzer {
+  private state: FlowState;
+  private readonly all: bigint;
+  private readonly pending: PendingJump[] = [];
+  private readonly handlers: Handler[] = [];
+  /** Bits assigned anywhere inside the try blocks being analysed, innermost last. */
+  private readonly assignedIn: bigint[] = [];
+  private silent = 0;
+  private loopDepth = 0;
+  /** Variables whose definite unassignment fails only because of a loop's back edge. */
+  private loopAssigned = 0n;
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly file: string,
+    private readonly fields: ReadonlyMap<FieldSymbol, number>,
+    localCount: number,
+    private readonly exceptions: ExceptionPolicy,
+  ) {
+    const bits = fields.size + localCount;
+    this.all = bits === 0 ? 0n : (1n << BigInt(bits)) - 1n;
+    this.state = { alive: true, da: 0n, du: this.all };
+  }
+
+  get current(): FlowState {
+    return { ...this.state };
+  }
+
+  set current(s: FlowState) {
+    this.state = { ...s };
+  }
+
+  private dead(): FlowState {
+    return { alive: false, da: this.all, du: this.all };
+  }
+
+  private error(span: Span, code: string, message: string): void {
+    if (this.silent === 0) this.ctx.reporter.error(this.file, span, code, message);
+  }
+
+  private localBit(local: LocalSymbol): bigint {
+    return 1n << BigInt(this.fields.size + local.index);
+  }
+
+  private join(a: FlowState, b: FlowState): FlowState {
+    return { alive: a.alive || b.alive, da: a.da & b.da, du: a.du & b.du };
+  }
+
+  /** The exits of one kind recorded for `target` since index `from`, removed from the pending list. */
+  private takeJumps(kind: PendingJump['kind'], target: Stmt | undefined, from = 0): FlowState[] {
+    const taken: FlowState[] = [];
+    for (let i = this.pending.length - 1; i >= from; i--) {
+      const p = this.pending[i] as PendingJump;
+      if (p.kind === kind && p.target === target) {
+        taken.push(p.state);
+        this.pending.splice(i, 1);
+      }
+    }
+    return taken;
+  }
+
+  /** The states of `return` statements (and their DA), for constructor checks of blank finals. */
+  takeReturns(): FlowState[] {
+    return this.takeJumps('return', undefined);
+  }
+
+  // ---- statements
+
+  /** Analyses statements in sequence, reporting the first unreachable one (JLS 14.22). */
+  statements(list: readonly Stmt[]): void {
+    for (const s of list) this.stmt(s);
+  }
+
+  stmt(s: Stmt): void {
+    if (!this.state.alive) {
+      this.error(stmtPosition(s), 'check.unreachable', 'unreachable statement');
+      this.state.alive = true;
+    }
+    switch (s.kind) {
+      case 'Block':
+        this.statements(s.statements);
+        return;
+      case 'LocalVar':
+        for (const d of s.declarators) {
+          if (d.init !== null) this.expr(d.init);
+          if (d.local !== undefined) {
+            const bit = this.localBit(d.local);
+            if (d.init !== null) this.assignBit(bit);
+            else {
+              this.state.da &= ~bit;
+              this.state.du |= bit;
+            }
+          }
+        }
+        return;
+      case 'ExprStmt':
+        this.expr(s.expr);
+        return;
+      case 'If': {
+        const branches = this.cond(s.condition);
+        const alive = this.state.alive;
+        this.state = { ...branches.whenTrue, alive };
+        this.stmt(s.thenStmt);
+        const afterThen = this.state;
+        this.state = { ...branches.whenFalse, alive };
+        if (s.elseStmt !== null) this.stmt(s.elseStmt);
+        this.state = this.join(afterThen, this.state);
+        return;
+      }
+      case 'While':
+        this.loop(s, () => this.cond(s.condition), () => this.stmt(s.body), undefined, false);
+        return;
+      case 'DoWhile':
+        this.loop(s, () => this.cond(s.condition), () => this.stmt(s.body), undefined, true);
+        return;
+      case 'For':
+        this.statements(s.init);
+        this.loop(
+          s,
+          () => (s.condition === null ? this.constantCondition(true) : this.cond(s.condition)),
+          () => this.stmt(s.body),
+          () => this.statements(s.update),
+          false,
+        );
+        return;
+      case 'ForEach':
+        this.expr(s.iterable);
+        this.loop(
+          s,
+          () => ({ whenTrue: this.current, whenFalse: this.current }),
+          () => {
+            if (s.variable.local !== undefined) this.assignBit(this.localBit(s.variable.local));
+            this.stmt(s.body);
+          },
+          undefined,
+          false,
+        );
+        return;
+      case 'Labeled': {
+        const from = this.pending.length;
+        this.stmt(s.body);
+        for (const b of this.takeJumps('break', s, from)) this.state = this.join(this.state, b);
+        return;
+      }
+      case 'Break':
+      case 'Continue':
+        if (s.target !== undefined) {
+          const kind = s.kind === 'Continue' ? 'continue' : 'break';
+          this.pending.push({ kind, target: kind === 'continue' ? continueTarget(s.target) : s.target, state: this.current });
+        }
+        this.state = this.dead();
+        return;
+      case 'Return':
+        if (s.value !== null) this.expr(s.value);
+        this.pending.push({ kind: 'return', target: undefined, state: this.current });
+        this.state = this.dead();
+        return;
+      case 'Switch':
+        this.switchStmt(s);
+        return;
+      case 'Throw':
+        this.expr(s.expr);
+        if (s.expr.type?.kind === 'class') this.thrown(s.expr.type.name, s.span);
+        this.state = this.dead();
+        return;
+      case 'Try':
+        this.tryStmt(s);
+        return;
+      case 'Synchronized':
+        this.expr(s.lock);
+        this.statements(s.body.statements);
+        return;
+      case 'Empty':
+        return;
+      case 'ExplicitConstructorCall':
+        for (const a of s.args) this.expr(a);
+        for (const t of s.ctor?.thrown ?? []) this.thrown(t, s.span);
+        return;
+    }
+  }
+
+  private constantCondition(value: boolean): { whenTrue: FlowState; whenFalse: FlowState } {
+    return value ? { whenTrue: this.current, whenFalse: this.dead() } : { whenTrue: this.dead(), whenFalse: this.current };
+  }
+
+  /**
+   * A loop: condition, body, update. Definite unassignment needs a fixed point over the back edge, so
+   * when blank finals are tracked the loop is analysed silently once to learn what the body assigns.
+   */
+  private loop(
+    s: Stmt,
+    condition: () => { whenTrue: FlowState; whenFalse: FlowState },
+    body: () => void,
+    update: (() => void) | undefined,
+    bodyFirst: boolean,
+  ): void {
+    const entry = this.current;
+    let entryDu = entry.du;
+    if (this.loopDepth < 6) {
+      const pendingBefore = this.pending.length;
+      this.silent++;
+      this.loopDepth++;
+      const back = this.loopOnce(s, entry, condition, body, update, bodyFirst);
+      this.loopDepth--;
+      this.silent--;
+      this.pending.length = pendingBefore;
+      entryDu &= back.du;
+    } else {
+      entryDu = 0n;
+    }
+    const savedLoopAssigned = this.loopAssigned;
+    this.loopAssigned |= entry.du & ~entryDu;
+    const after = this.loopOnce(s, { ...entry, du: entryDu }, condition, body, update, bodyFirst);
+    this.loopAssigned = savedLoopAssigned;
+    this.state = after.exit;
+  }
+
+  private loopOnce(
+    s: Stmt,
+    entry: FlowState,
+    condition: () => { whenTrue: FlowState; whenFalse: FlowState },
+    body: () => void,
+    update: (() => void) | undefined,
+    bodyFirst: boolean,
+  ): { du: bigint; exit: FlowState } {
+    const from = this.pending.length;
+    this.state = { ...entry };
+    let exitState: FlowState;
+    let backEdge: FlowState;
+    if (bodyFirst) {
+      body();
+      for (const c of this.takeJumps('continue', s, from)) this.state = this.join(this.state, c);
+      const branches = condition();
+      backEdge = branches.whenTrue;
+      exitState = branches.whenFalse;
+    } else {
+      const branches = condition();
+      exitState = branches.whenFalse;
+      this.state = { ...branches.whenTrue, alive: branches.whenTrue.alive };
+      body();
+      for (const c of this.takeJumps('continue', s, from)) this.state = this.join(this.state, c);
+      if (update !== undefined) {
+        const alive = this.state.alive;
+        this.state.alive = true;
+        update();
+        this.state.alive = alive;
+      }
+      backEdge = this.state;
+    }
+    for (const b of this.takeJumps('break', s, from)) exitState = this.join(exitState, b);
+    return { du: backEdge.du, exit: exitState };
+  }
+
+  private switchStmt(s: Extract<Stmt, { kind: 'Switch' }>): void {
+    this.expr(s.selector);
+    const afterSelector = this.current;
+    const from = this.pending.length;
+    let hasDefault = false;
+    let fallThrough: FlowState = this.dead();
+    for (const group of s.cases) {
+      if (group.labels.some((l) => l.kind === 'Default')) hasDefault = true;
+      this.state = { ...this.join(afterSelector, fallThrough), alive: afterSelector.alive };
+      this.statements(group.body);
+      fallThrough = this.state;
+    }
+    let exit = s.cases.length === 0 ? afterSelector : fallThrough;
+    if (!hasDefault) exit = this.join(exit, afterSelector);
+    for (const b of this.takeJumps('break', s, from)) exit = this.join(exit, b);
+    this.state = exit;
+  }
+
+  private tryStmt(s: Extract<Stmt, { kind: 'Try' }>): void {
+    const entry = this.current;
+    const pendingFrom = this.pending.length;
+    const catches = s.catches.flatMap((clause) =>
+      clause.types.flatMap((t) => (t.type?.kind === 'class' ? [{ type: t.type.name, clause }] : [])),
+    );
+    const handler: Handler = { catches, thrown: [] };
+    this.handlers.push(handler);
+    this.assignedIn.push(0n);
+    this.statements(s.block.statements);
+    this.handlers.pop();
+    let merged = this.current;
+    const assignedInTry = this.assignedIn[this.assignedIn.length - 1] as bigint;
+    for (const clause of s.catches) {
+      this.checkCatchReachable(clause, handler);
+      this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInTry };
+      if (clause.local !== undefined) this.assignBit(this.localBit(clause.local));
+      this.statements(clause.body.statements);
+      merged = this.join(merged, this.state);
+    }
+    const assignedInAll = this.assignedIn.pop() as bigint;
+    if (this.assignedIn.length > 0) this.assignedIn[this.assignedIn.length - 1]! |= assignedInAll;
+    if (s.finallyBlock === null) {
+      this.state = merged;
+      return;
+    }
+    this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInAll };
+    this.statements(s.finallyBlock.statements);
+    const fin = this.current;
+    if (!fin.alive) {
+      // A finally that cannot complete normally swallows every exit of the try statement.
+      this.pending.length = Math.min(this.pending.length, pendingFrom);
+      this.state = this.dead();
+      return;
+    }
+    for (let i = pendingFrom; i < this.pending.length; i++) {
+      const p = this.pending[i] as PendingJump;
+      p.state = { alive: p.state.alive, da: p.state.da | fin.da, du: p.state.du & fin.du };
+    }
+    this.state = { alive: merged.alive, da: merged.da | fin.da, du: fin.du & merged.du };
+  }
+
+  private checkCatchReachable(clause: CatchClause, handler: Handler): void {
+    const env = this.ctx.env;
+    for (const t of clause.types) {
+      if (t.type?.kind !== 'class') continue;
+      const name = t.type.name;
+      if (!this.isChecked(name) || name === 'java/lang/Exception' || name === 'java/lang/Throwable') continue;
+      const possible = handler.thrown.some((x) => isSubclassOf(env, x, name) || isSubclassOf(env, name, x));
+      if (!possible) {
+        this.error(t.span, 'check.never-thrown', `exception ${simpleName(name)} is never thrown in body of corresponding try statement`);
+      }
+    }
+  }
+
+  // ---- exceptions
+
+  private isChecked(name: string): boolean {
+    const env = this.ctx.env;
+    return (
+      isSubclassOf(env, name, 'java/lang/Throwable') &&
+      !isSubclassOf(env, name, 'java/lang/RuntimeException') &&
+      !isSubclassOf(env, name, 'java/lang/Error')
+    );
+  }
+
+  /** A checked exception of type `name` may be thrown at `span`: it must be caught or declared. */
+  thrown(name: string, span: Span): void {
+    if (!this.isChecked(name)) return;
+    const env = this.ctx.env;
+    for (let i = this.handlers.length - 1; i >= 0; i--) {
+      const h = this.handlers[i] as Handler;
+      h.thrown.push(name);
+      if (h.catches.some((c) => isSubclassOf(env, name, c.type))) return;
+    }
+    if (this.exceptions.declared.some((d) => isSubclassOf(env, name, d))) return;
+    const message = this.exceptions.message?.(name) ?? `unreported exception ${simpleName(name)}; must be caught or declared to be thrown`;
+    this.error(span, 'check.unreported-exception', message);
+  }
+
+  // ---- expressions
+
+  private fieldBit(e: Expr): bigint | undefined {
+    let field: FieldSymbol | undefined;
+    if (e.kind === 'Name' && e.binding?.kind === 'field') field = e.binding.field;
+    else if (e.kind === 'FieldAccess' && e.target.kind === 'This' && e.binding?.kind === 'field') field = e.binding.field;
+    if (field === undefined) return undefined;
+    const index = this.fields.get(field);
+    return index === undefined ? undefined : 1n << BigInt(index);
+  }
+
+  private variableBit(e: Expr): { bit: bigint; name: string; isFinal: boolean } | undefined {
+    if (e.kind === 'Name' && e.binding?.kind === 'local') {
+      return { bit: this.localBit(e.binding.local), name: e.name, isFinal: e.binding.local.isFinal };
+    }
+    const bit = this.fieldBit(e);
+    if (bit === undefined) return undefined;
+    const name = e.kind === 'Name' ? e.name : e.kind === 'FieldAccess' ? e.name.name : '';
+    return { bit, name, isFinal: true };
+  }
+
+  private use(e: Expr): void {
+    const v = this.variableBit(e);
+    if (v === undefined) return;
+    if ((this.state.da & v.bit) === 0n) {
+      const span = e.kind === 'FieldAccess' ? e.name.span : e.span;
+      this.error(span, 'check.not-initialized', `variable ${v.name} might not have been initialized`);
+      // Report once per variable, as javac does, by treating it as assigned from here on.
+      this.state.da |= v.bit;
+    }
+  }
+
+  private assignBit(bit: bigint): void {
+    this.state.da |= bit;
+    this.state.du &= ~bit;
+    if (this.assignedIn.length > 0) this.assignedIn[this.assignedIn.length - 1]! |= bit;
+  }
+
+  /** An assignment to a tracked variable: a final one must be definitely unassigned before it (JLS 16). */
+  private assignTo(target: Expr): void {
+    const v = this.variableBit(target);
+    if (v === undefined) return;
+    if (v.isFinal && (this.state.du & v.bit) === 0n) {
+      const span = target.kind === 'FieldAccess' ? target.name.span : target.span;
+      const inLoop = (this.loopAssigned & v.bit) !== 0n;
+      this.error(
+        span,
+        'check.final-reassign',
+        inLoop ? `variable ${v.name} might be assigned in loop` : `variable ${v.name} might already have been assigned`,
+      );
+    }
+    this.assignBit(v.bit);
+  }
+
+  /** The position javac gives a call for exception errors: the opening parenthesis after the name. */
+  private callPosition(name: Span): Span {
+    const length = name.end - name.start;
+    return { start: name.end, end: name.end + 1, line: name.line, column: name.column + length };
+  }
+
+  expr(e: Expr): void {
+    if (e.constant !== undefined && e.kind !== 'Assign') return;
+    switch (e.kind) {
+      case 'Literal':
+      case 'This':
+        return;
+      case 'Name':
+        this.use(e);
+        return;
+      case 'FieldAccess':
+        if (e.target.kind !== 'Super') {
+          if (e.target.kind === 'This' && this.fieldBit(e) !== undefined) this.use(e);
+          else this.expr(e.target);
+        }
+        return;
+      case 'ArrayAccess':
+        this.expr(e.array);
+        this.expr(e.index);
+        return;
+      case 'MethodCall':
+        if (e.target !== null && e.target.kind !== 'Super') this.expr(e.target);
+        for (const a of e.args) this.expr(a);
+        for (const t of e.method?.thrown ?? []) this.thrown(t, this.callPosition(e.name.span));
+        return;
+      case 'New':
+        for (const a of e.args) this.expr(a);
+        for (const t of e.ctor?.thrown ?? []) this.thrown(t, e.span);
+        return;
+      case 'NewArray':
+        for (const d of e.dimensions) this.expr(d);
+        if (e.initializer !== null) this.expr(e.initializer);
+        return;
+      case 'ArrayLiteral':
+        for (const el of e.elements) this.expr(el);
+        return;
+      case 'Unary':
+        if (e.operator === '!') {
+          const c = this.cond(e.operand);
+          this.state = this.join(c.whenTrue, c.whenFalse);
+          return;
+        }
+        this.expr(e.operand);
+        return;
+      case 'Binary':
+        if (e.operator === '&&' || e.operator === '||') {
+          const c = this.cond(e);
+          this.state = this.join(c.whenTrue, c.whenFalse);
+          return;
+        }
+        this.expr(e.left);
+        this.expr(e.right);
+        return;
+      case 'Assign':
+        this.assignment(e.target, e.value, e.operator !== '=');
+        return;
+      case 'IncDec':
+        this.assignment(e.operand, undefined, true);
+        return;
+      case 'Cast':
+        this.expr(e.expr);
+        return;
+      case 'InstanceOf':
+        this.expr(e.expr);
+        return;
+      case 'Conditional': {
+        const c = this.cond(e.condition);
+        this.state = c.whenTrue;
+        this.expr(e.whenTrue);
+        const a = this.current;
+        this.state = c.whenFalse;
+        this.expr(e.whenFalse);
+        this.state = this.join(a, this.state);
+        return;
+      }
+    }
+  }
+
+  /** `target = value`, `target op= value` or `target++` (value undefined); `reads` when the old value is used. */
+  private assignment(target: Expr, value: Expr | undefined, reads: boolean): void {
+    const tracked = this.variableBit(target) !== undefined;
+    if (!tracked) {
+      if (target.kind === 'ArrayAccess') {
+        this.expr(target.array);
+        this.expr(target.index);
+      } else if (target.kind === 'FieldAccess' && target.target.kind !== 'Super') {
+        this.expr(target.target);
+      }
+      if (value !== undefined) this.expr(value);
+      return;
+    }
+    if (reads) this.use(target);
+    if (value !== undefined) this.expr(value);
+    this.assignTo(target);
+  }
+
+  /** A boolean expression: the states after it when true and when false (JLS 16.1). */
+  cond(e: Expr): { whenTrue: FlowState; whenFalse: FlowState } {
+    if (e.constant?.kind === 'boolean') return this.constantCondition(e.constant.value);
+    if (e.kind === 'Unary' && e.operator === '!') {
+      const c = this.cond(e.operand);
+      return { whenTrue: c.whenFalse, whenFalse: c.whenTrue };
+    }
+    if (e.kind === 'Binary' && (e.operator === '&&' || e.operator === '||')) {
+      const left = this.cond(e.left);
+      if (e.operator === '&&') {
+        this.state = left.whenTrue;
+        const right = this.cond(e.right);
+        return { whenTrue: right.whenTrue, whenFalse: this.join(left.whenFalse, right.whenFalse) };
+      }
+      this.state = left.whenFalse;
+      const right = this.cond(e.right);
+      return { whenTrue: this.join(left.whenTrue, right.whenTrue), whenFalse: right.whenFalse };
+    }
+    if (e.kind === 'Conditional') {
+      const c = this.cond(e.condition);
+      this.state = c.whenTrue;
+      const a = this.cond(e.whenTrue);
+      this.state = c.whenFalse;
+      const b = this.cond(e.whenFalse);
+      return { whenTrue: this.join(a.whenTrue, b.whenTrue), whenFalse: this.join(a.whenFalse, b.whenFalse) };
+    }
+    this.expr(e);
+    return { whenTrue: this.current, whenFalse: this.current };
+  }
+}
+
+/** The statement a `continue` resumes: the loop itself, or the loop inside a labelled statement. */
+function continueTarget(s: Stmt): Stmt {
+  return s.kind === 'Labeled' ? continueTarget(s.body) : s;
+}
+
+/** Where javac puts the caret for "unreachable statement": a declaration's name, else the statement. */
+export function stmtPosition(s: Stmt): Span {
+  if (s.kind === 'LocalVar') return s.declarators[0]?.name.span ?? s.span;
+  if (s.kind === 'ExprStmt') return exprPosition(s.expr);
+  return s.span;
+}
+
+/** javac's preferred position of an expression: the operator of binary and assignment expressions. */
+export function exprPosition(e: Expr): Span {
+  switch (e.kind) {
+    case 'Binary':
+    case 'Assign':
+      return e.operatorSpan;
+    case 'MethodCall': {
+      const n = e.name.span;
+      return { start: n.end, end: n.end + 1, line: n.line, column: n.column + (n.end - n.start) };
+    }
+    default:
+      return e.span;
+  }
+}
+
+/** Blank final fields of a class that the given kind of body must assign: static or instance ones. */
+export function blankFinals(fields: readonly FieldSymbol[], hasInit: (f: FieldSymbol) => boolean, isStatic: boolean): FieldSymbol[] {
+  return fields.filter(
+    (f) => (f.accessFlags & ACC_FINAL) !== 0 && ((f.accessFlags & ACC_STATIC) !== 0) === isStatic && !hasInit(f),
+  );
+}

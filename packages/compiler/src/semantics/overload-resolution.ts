@@ -1,0 +1,106 @@
+// Method and constructor selection as Java's first phase (JLS 15.12.2.2, 15.12.2.5): applicable by strict
+// or loose invocation without boxing and without varargs, then the most specific method; several maximally
+// specific methods with different signatures are ambiguous.
+import { ACC_ABSTRACT } from '@oakvm/classfile';
+import type { ClassEnvironment } from './class-environment.js';
+import { displayMethod, displayType, displayTypes } from './display.js';
+import { sameParams } from './members.js';
+import type { MethodSymbol } from './symbols.js';
+import { isInvocationConvertible } from './type-relations.js';
+import type { Type } from './types.js';
+
+export type Resolution =
+  | { readonly kind: 'found'; readonly method: MethodSymbol }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly first: MethodSymbol; readonly second: MethodSymbol }
+  | { readonly kind: 'inapplicable'; readonly candidates: readonly MethodSymbol[] };
+
+export function isApplicable(env: ClassEnvironment, method: MethodSymbol, args: readonly Type[]): boolean {
+  return (
+    method.params.length === args.length &&
+    args.every((arg, i) => isInvocationConvertible(env, arg, method.params[i] ?? arg))
+  );
+}
+
+/** m1 is more specific than m2 when each of its parameter types converts to m2's (JLS 15.12.2.5). */
+function moreSpecific(env: ClassEnvironment, m1: MethodSymbol, m2: MethodSymbol): boolean {
+  return m1.params.every((p, i) => isInvocationConvertible(env, p, m2.params[i] ?? p));
+}
+
+export function selectMethod(env: ClassEnvironment, candidates: readonly MethodSymbol[], args: readonly Type[]): Resolution {
+  if (candidates.length === 0) return { kind: 'none' };
+  const applicable = candidates.filter((m) => isApplicable(env, m, args));
+  if (applicable.length === 0) return { kind: 'inapplicable', candidates };
+  // Methods more specific than every other applicable one; several only when their signatures are equal.
+  const maximal = applicable.filter((m1) => applicable.every((m2) => m1 === m2 || moreSpecific(env, m1, m2)));
+  const first = maximal[0];
+  if (first === undefined) {
+    const [a, b] = mostSpecificPair(env, applicable);
+    return { kind: 'ambiguous', first: a, second: b };
+  }
+  if (maximal.length === 1) return { kind: 'found', method: first };
+  // Several with the same signature (inherited from a class and an interface): prefer the concrete one.
+  if (maximal.every((m) => sameParams(m, first))) {
+    const concrete = maximal.find((m) => (m.accessFlags & ACC_ABSTRACT) === 0);
+    return { kind: 'found', method: concrete ?? first };
+  }
+  return { kind: 'ambiguous', first, second: maximal[1] ?? first };
+}
+
+/** Two applicable methods neither of which is more specific than the other, for the ambiguity message. */
+function mostSpecificPair(env: ClassEnvironment, applicable: readonly MethodSymbol[]): [MethodSymbol, MethodSymbol] {
+  for (const a of applicable) {
+    for (const b of applicable) {
+      if (a !== b && !moreSpecific(env, a, b) && !moreSpecific(env, b, a)) return [a, b];
+    }
+  }
+  const a = applicable[0] as MethodSymbol;
+  return [a, applicable[1] ?? a];
+}
+
+/** javac's explanation of why one candidate does not apply. */
+export function mismatchReason(env: ClassEnvironment, method: MethodSymbol, args: readonly Type[]): string {
+  if (method.params.length !== args.length) return 'actual and formal argument lists differ in length';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as Type;
+    const param = method.params[i] as Type;
+    if (!isInvocationConvertible(env, arg, param)) {
+      return `argument mismatch; ${conversionProblem(arg, param)}`;
+    }
+  }
+  return 'argument mismatch';
+}
+
+/** "possible lossy conversion from long to int" or "String cannot be converted to int". */
+export function conversionProblem(from: Type, to: Type): string {
+  if (from.kind === 'primitive' && to.kind === 'primitive' && from.name !== 'boolean' && to.name !== 'boolean') {
+    return `possible lossy conversion from ${displayType(from)} to ${displayType(to)}`;
+  }
+  return `${displayType(from)} cannot be converted to ${displayType(to)}`;
+}
+
+/** The message for a call no candidate applies to (JLS 15.12.2 failure), as javac words it. */
+export function inapplicableMessage(
+  env: ClassEnvironment,
+  candidates: readonly MethodSymbol[],
+  name: string,
+  args: readonly Type[],
+  isConstructor: boolean,
+): string {
+  const what = isConstructor ? 'constructor' : 'method';
+  const only = candidates[0];
+  if (candidates.length === 1 && only !== undefined) {
+    const owner = only.owner.name.slice(only.owner.name.lastIndexOf('/') + 1);
+    const required = only.params.length === 0 ? 'no arguments' : displayTypes(only.params);
+    const found = args.length === 0 ? 'no arguments' : displayTypes(args);
+    return (
+      `${what} ${name} in class ${owner} cannot be applied to given types;\n` +
+      `  required: ${required}\n  found:    ${found}\n  reason: ${mismatchReason(env, only, args)}`
+    );
+  }
+  const lines = candidates.map((m) => {
+    const owner = m.owner.name.slice(m.owner.name.lastIndexOf('/') + 1);
+    return `    ${what} ${owner}.${displayMethod(m)} is not applicable\n      (${mismatchReason(env, m, args)})`;
+  });
+  return `no suitable ${what} found for ${name}(${displayTypes(args)})\n${lines.join('\n')}`;
+}

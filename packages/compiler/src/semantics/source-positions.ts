@@ -1,0 +1,42 @@
+// Line and column of arbitrary offsets, for diagnostics javac puts where no node starts (the closing
+// brace of a method for "missing return statement"). Needs the source texts; without them the caller's
+// fallback position is used.
+import type { SourceText } from '../diagnostics.js';
+import type { Span } from '../syntax/ast.js';
+
+export class SourcePositions {
+  private readonly lineStarts = new Map<string, number[]>();
+
+  constructor(sources: readonly SourceText[]) {
+    for (const s of sources) this.lineStarts.set(s.path, lineStartsOf(s.text));
+  }
+
+  /** A one-character span at `offset` of `file`, or `fallback` when the file's text is unknown. */
+  at(file: string, offset: number, fallback: Span): Span {
+    const starts = this.lineStarts.get(file);
+    if (starts === undefined || offset < 0) return fallback;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { start: offset, end: offset + 1, line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  }
+
+  /** The closing brace of a block whose span ends just after it. */
+  closingBrace(file: string, block: Span): Span {
+    return this.at(file, block.end - 1, block);
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -1,0 +1,357 @@
+// Attribution of statements (JLS chapter 14): scopes of local variables, conditions, switch labels,
+// break/continue targets, return values, catch clauses and explicit constructor calls. Definite
+// assignment, reachability and exception checking come afterwards in flow-analysis.ts.
+import type {
+  Block,
+  CatchClause,
+  ExplicitConstructorCall,
+  ForEach,
+  LocalVar,
+  Return,
+  Stmt,
+  Switch,
+  Try,
+} from '../syntax/ast.js';
+import type { BodyContext, JumpTarget } from './body-context.js';
+import { simpleName } from './check-context.js';
+import { locationOf } from './class-declarations.js';
+import { convertConstant } from './constant-folding.js';
+import { displayType } from './display.js';
+import type { ExpressionChecker } from './expressions.js';
+import { checkModifiers } from './modifiers.js';
+import { conversionProblem } from './overload-resolution.js';
+import { isAssignable, isSubclassOf, isSubtype } from './type-relations.js';
+import { resolveClassType, resolveType } from './type-names.js';
+import { isReference, isString, sameType, Types, unaryPromote, type Type } from './types.js';
+
+export class StatementChecker {
+  constructor(
+    private readonly body: BodyContext,
+    private readonly exprs: ExpressionChecker,
+  ) {}
+
+  private error(span: Stmt['span'], code: string, message: string): void {
+    this.body.error(span, code, message);
+  }
+
+  block(b: Block): void {
+    this.body.pushScope();
+    for (const s of b.statements) this.stmt(s);
+    this.body.popScope();
+  }
+
+  /** A statement that is the body of a loop or if: it gets its own scope. */
+  private nested(s: Stmt): void {
+    this.body.pushScope();
+    this.stmt(s);
+    this.body.popScope();
+  }
+
+  private withTarget(target: JumpTarget, run: () => void): void {
+    this.body.jumpTargets.push(target);
+    try {
+      run();
+    } finally {
+      this.body.jumpTargets.pop();
+    }
+  }
+
+  stmt(s: Stmt): void {
+    switch (s.kind) {
+      case 'Block':
+        this.block(s);
+        return;
+      case 'LocalVar':
+        this.localVar(s);
+        return;
+      case 'ExprStmt':
+        this.exprs.check(s.expr);
+        return;
+      case 'If':
+        this.exprs.checkCondition(s.condition);
+        this.nested(s.thenStmt);
+        if (s.elseStmt !== null) this.nested(s.elseStmt);
+        return;
+      case 'While':
+        this.exprs.checkCondition(s.condition);
+        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        return;
+      case 'DoWhile':
+        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        this.exprs.checkCondition(s.condition);
+        return;
+      case 'For':
+        this.body.pushScope();
+        for (const init of s.init) this.stmt(init);
+        if (s.condition !== null) this.exprs.checkCondition(s.condition);
+        for (const u of s.update) this.stmt(u);
+        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        this.body.popScope();
+        return;
+      case 'ForEach':
+        this.forEach(s);
+        return;
+      case 'Labeled': {
+        const name = s.label.name;
+        if (this.body.jumpTargets.some((t) => t.label === name)) {
+          this.error(s.label.span, 'check.label-in-use', `label ${name} already in use`);
+        }
+        this.withTarget({ stmt: s, label: name, isLoop: false, isSwitch: false }, () => this.stmt(s.body));
+        return;
+      }
+      case 'Break': {
+        const target = this.jumpTarget(s.label?.name, false, s.span);
+        if (target !== undefined) s.target = target;
+        return;
+      }
+      case 'Continue': {
+        const target = this.jumpTarget(s.label?.name, true, s.span);
+        if (target !== undefined) s.target = target;
+        return;
+      }
+      case 'Return':
+        this.returnStmt(s);
+        return;
+      case 'Switch':
+        this.switchStmt(s);
+        return;
+      case 'Throw': {
+        const type = this.exprs.check(s.expr);
+        if (type.kind !== 'error' && !isSubtype(this.body.ctx.env, type, Types.classType('java/lang/Throwable'))) {
+          this.error(s.expr.span, 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to Throwable`);
+        }
+        return;
+      }
+      case 'Try':
+        this.tryStmt(s);
+        return;
+      case 'Synchronized': {
+        const type = this.exprs.check(s.lock);
+        if (type.kind !== 'error' && (!isReference(type) || type.kind === 'null')) {
+          this.error(s.lock.span, 'check.unexpected-type', `unexpected type\n  required: reference\n  found:    ${displayType(type)}`);
+        }
+        this.block(s.body);
+        return;
+      }
+      case 'Empty':
+        return;
+      case 'ExplicitConstructorCall':
+        this.constructorCall(s);
+        return;
+    }
+  }
+
+  private localVar(s: LocalVar): void {
+    checkModifiers(this.body.ctx.reporter, this.body.file, s.modifiers, 'local', s.declarators[0]?.name.span ?? s.span);
+    const isFinal = s.modifiers.items.some((m) => m.name === 'final');
+    for (const d of s.declarators) {
+      const type = resolveType(this.body.ctx, this.body.cls.scope, d.type, locationOf(this.body.cls.symbol));
+      const local = this.body.declareLocal(d.name, type, isFinal, 'local');
+      d.local = local;
+      if (d.init === null) continue;
+      this.exprs.checkAssignableTo(d.init, type);
+      const c = d.init.constant;
+      if (isFinal && c !== undefined && (type.kind === 'primitive' || isString(type))) {
+        const converted = convertConstant(c, type.kind === 'primitive' ? type.name : 'string');
+        if (converted !== undefined) local.constantValue = converted;
+      }
+    }
+  }
+
+  private forEach(s: ForEach): void {
+    const iterableType = this.exprs.check(s.iterable);
+    this.body.pushScope();
+    const v = s.variable;
+    checkModifiers(this.body.ctx.reporter, this.body.file, v.modifiers, 'local', v.name.span);
+    const type = resolveType(this.body.ctx, this.body.cls.scope, v.type, locationOf(this.body.cls.symbol));
+    v.local = this.body.declareLocal(v.name, type, v.modifiers.items.some((m) => m.name === 'final'), 'foreach');
+    if (iterableType.kind !== 'error') {
+      if (iterableType.kind !== 'array') {
+        this.error(
+          s.iterable.span,
+          'check.foreach-not-applicable',
+          `for-each not applicable to expression type\n  required: array or java.lang.Iterable\n  found:    ${displayType(iterableType)}`,
+        );
+      } else if (type.kind !== 'error' && !isAssignable(this.body.ctx.env, iterableType.element, type)) {
+        this.error(s.iterable.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(iterableType.element, type)}`);
+      }
+    }
+    this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+    this.body.popScope();
+  }
+
+  private jumpTarget(label: string | undefined, isContinue: boolean, span: Stmt['span']): Stmt | undefined {
+    const targets = this.body.jumpTargets;
+    if (label === undefined) {
+      for (let i = targets.length - 1; i >= 0; i--) {
+        const t = targets[i] as JumpTarget;
+        if (t.isLoop || (!isContinue && t.isSwitch)) return t.stmt;
+      }
+      this.error(span, isContinue ? 'check.continue-outside-loop' : 'check.break-outside', isContinue ? 'continue outside of loop' : 'break outside switch or loop');
+      return undefined;
+    }
+    for (let i = targets.length - 1; i >= 0; i--) {
+      const t = targets[i] as JumpTarget;
+      if (t.label !== label) continue;
+      if (isContinue) {
+        const labeled = t.stmt;
+        const inner = labeled.kind === 'Labeled' ? innermostLabeledBody(labeled.body) : labeled;
+        if (inner.kind !== 'While' && inner.kind !== 'DoWhile' && inner.kind !== 'For' && inner.kind !== 'ForEach') {
+          this.error(span, 'check.not-loop-label', `not a loop label: ${label}`);
+          return undefined;
+        }
+      }
+      return t.stmt;
+    }
+    this.error(span, 'check.undefined-label', `undefined label: ${label}`);
+    return undefined;
+  }
+
+  private returnStmt(s: Return): void {
+    const kind = this.body.kind;
+    if (kind === 'staticInit' || kind === 'instanceInit') {
+      this.error(s.span, 'check.return-outside-method', 'return outside method');
+      if (s.value !== null) this.exprs.check(s.value);
+      return;
+    }
+    const expected = this.body.returnType;
+    if (s.value === null) {
+      if (expected.kind !== 'void' && expected.kind !== 'error') {
+        this.error(s.span, 'check.missing-return-value', 'incompatible types: missing return value');
+      }
+      return;
+    }
+    if (expected.kind === 'void') {
+      this.exprs.check(s.value);
+      this.error(s.value.span, 'check.unexpected-return-value', 'incompatible types: unexpected return value');
+      return;
+    }
+    this.exprs.checkAssignableTo(s.value, expected);
+  }
+
+  private switchStmt(s: Switch): void {
+    const selector = this.exprs.check(s.selector);
+    let labelType: Type | undefined;
+    if (selector.kind === 'class' && (isString(selector) || this.isEnum(selector.name))) {
+      this.error(s.selector.span, 'check.unsupported', `switch on ${isString(selector) ? 'String' : 'an enum'} is not supported in Oak`);
+    } else if (selector.kind !== 'error') {
+      const promoted = unaryPromote(selector);
+      if (selector.kind === 'primitive' && sameType(promoted, Types.int)) labelType = selector;
+      else this.error(s.selector.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(selector, Types.int)}`);
+    }
+    const seen = new Set<number>();
+    let hasDefault = false;
+    this.body.pushScope();
+    this.withTarget({ stmt: s, isLoop: false, isSwitch: true }, () => {
+      for (const group of s.cases) {
+        for (const label of group.labels) {
+          if (label.kind === 'Default') {
+            if (hasDefault) this.error(label.span, 'check.duplicate-default', 'duplicate default label');
+            hasDefault = true;
+            continue;
+          }
+          const type = this.exprs.check(label.value);
+          if (type.kind === 'error' || labelType === undefined) continue;
+          const c = label.value.constant;
+          if (c === undefined) {
+            this.error(label.value.span, 'check.constant-required', 'constant expression required');
+            continue;
+          }
+          if (!isAssignable(this.body.ctx.env, type, labelType, c)) {
+            this.error(label.value.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(type, labelType)}`);
+            continue;
+          }
+          const value = convertConstant(c, 'int');
+          if (value?.kind !== 'int') continue;
+          if (seen.has(value.value)) this.error(label.span, 'check.duplicate-case', 'duplicate case label');
+          seen.add(value.value);
+        }
+        for (const st of group.body) this.stmt(st);
+      }
+    });
+    this.body.popScope();
+  }
+
+  private isEnum(name: string): boolean {
+    const cls = this.body.ctx.env.lookup(name);
+    return cls !== undefined && (cls.accessFlags & 0x4000) !== 0;
+  }
+
+  private tryStmt(s: Try): void {
+    this.block(s.block);
+    const caught: string[] = [];
+    for (const c of s.catches) this.catchClause(c, caught);
+    if (s.finallyBlock !== null) this.block(s.finallyBlock);
+  }
+
+  private catchClause(c: CatchClause, caught: string[]): void {
+    const env = this.body.ctx.env;
+    const types: string[] = [];
+    for (const node of c.types) {
+      const t = resolveClassType(this.body.ctx, this.body.cls.scope, node, locationOf(this.body.cls.symbol));
+      if (t.kind !== 'class') continue;
+      if (!isSubclassOf(env, t.name, 'java/lang/Throwable')) {
+        this.error(node.span, 'check.incompatible-types', `incompatible types: ${simpleName(t.name)} cannot be converted to Throwable`);
+        continue;
+      }
+      const related = types.find((o) => isSubclassOf(env, t.name, o) || isSubclassOf(env, o, t.name));
+      if (related !== undefined) {
+        const [sub, sup] = isSubclassOf(env, t.name, related) ? [t.name, related] : [related, t.name];
+        this.error(
+          node.span,
+          'check.multicatch-related',
+          `Alternatives in a multi-catch statement cannot be related by subclassing\n  Alternative ${simpleName(sub)} is a subclass of alternative ${simpleName(sup)}`,
+        );
+        continue;
+      }
+      const earlier = caught.find((o) => isSubclassOf(env, t.name, o));
+      if (earlier !== undefined) {
+        this.error(node.span, 'check.already-caught', `exception ${simpleName(t.name)} has already been caught`);
+      }
+      types.push(t.name);
+    }
+    caught.push(...types);
+    const paramType = types.length === 1 ? Types.classType(types[0] as string) : types.length === 0 ? Types.error : this.lub(types);
+    this.body.pushScope();
+    const isFinal = types.length > 1 || c.modifiers.items.some((m) => m.name === 'final');
+    c.local = this.body.declareLocal(c.name, paramType, isFinal, 'catch');
+    for (const st of c.body.statements) this.stmt(st);
+    this.body.popScope();
+  }
+
+  /** The nearest common superclass of the alternatives of a multi-catch. */
+  private lub(names: readonly string[]): Type {
+    const env = this.body.ctx.env;
+    let candidate: string | null = names[0] ?? 'java/lang/Throwable';
+    const seen = new Set<string>();
+    while (candidate !== null && !seen.has(candidate)) {
+      seen.add(candidate);
+      const c: string = candidate;
+      if (names.every((n) => isSubclassOf(env, n, c))) return Types.classType(c);
+      candidate = env.lookup(c)?.superName ?? null;
+    }
+    return Types.classType('java/lang/Throwable');
+  }
+
+  private constructorCall(s: ExplicitConstructorCall): void {
+    const env = this.body.ctx.env;
+    this.body.inConstructorPrologue = true;
+    const args = s.args.map((a) => this.exprs.check(a));
+    this.body.inConstructorPrologue = false;
+    if (this.body.kind !== 'constructor') {
+      this.error(s.span, 'check.ctor-call-position', `call to ${s.call} must be first statement in constructor`);
+      return;
+    }
+    const current = this.body.cls.symbol;
+    const targetName = s.call === 'this' ? current.name : current.superName;
+    if (targetName === null) return;
+    const target = env.lookup(targetName);
+    if (target === undefined) return;
+    const ctor = this.exprs.resolveConstructor(target, args, s.span, s.call === 'super');
+    if (ctor !== undefined) s.ctor = ctor;
+  }
+}
+
+function innermostLabeledBody(s: Stmt): Stmt {
+  return s.kind === 'Labeled' ? innermostLabeledBody(s.body) : s;
+}
