@@ -7,6 +7,7 @@ import {
   corpusRoot,
   compareDiagnostics,
   compareRun,
+  constructsOutsideOak,
   declaresMain,
   diffLines,
   listFeatures,
@@ -50,6 +51,13 @@ describe('corpus', () => {
       ).toEqual([`class ${p.name}`]);
       if (p.feature !== COMPILE_ERRORS_FEATURE) expect(declaresMain(p.source), p.relativePath).toBe(true);
     }
+  });
+
+  it('stays inside the Oak subset of Java', () => {
+    const outside = programs
+      .map((p) => ({ path: p.relativePath, found: constructsOutsideOak(p.source) }))
+      .filter((r) => r.found.length > 0);
+    expect(outside).toEqual([]);
   });
 
   it('uses every top-level class name once across the whole corpus', () => {
@@ -146,6 +154,15 @@ describe('corpus support', () => {
     const bad = compareDiagnostics([{ line: 4, column: 1, message: 'x' }], actual);
     expect(bad.diff).toContain('missing error: 4:1 x');
     expect(bad.diff).toContain('unexpected error: 3:9 cannot find symbol');
+  });
+
+  it('spots Java constructs that Oak leaves out', () => {
+    expect(constructsOutsideOak('class A { class B {} }')).toEqual(['nested type']);
+    expect(constructsOutsideOak('class A { java.util.List<String> xs; Runnable r = () -> {}; }')).toEqual([
+      'lambda',
+      'generic type',
+    ]);
+    expect(constructsOutsideOak('class A { /* enum @X -> */ String s = "a -> b <T>"; boolean b = x < Y; }')).toEqual([]);
   });
 
   it('finds top-level types but not nested text, comments or strings', () => {

@@ -8,7 +8,7 @@ import { parseExpectations, type Expectation } from './expectations.js';
 
 export * from './expectations.js';
 export * from './compare.js';
-export { topLevelTypes, declaresMain, type TopLevelType } from './source-scan.js';
+export { topLevelTypes, declaresMain, constructsOutsideOak, type TopLevelType } from './source-scan.js';
 
 /** Absolute path of the repository root. */
 export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));

@@ -87,6 +87,29 @@ export function declaresMain(source: string): boolean {
   );
 }
 
+const OUTSIDE_OAK: readonly (readonly [RegExp, string])[] = [
+  [/\benum\b/, 'enum'],
+  [/@[A-Za-z]/, 'annotation'],
+  [/->/, 'lambda'],
+  [/::/, 'method reference'],
+  [/\bassert\b/, 'assert'],
+  [/\.\.\./, 'varargs'],
+  [/\b[A-Z][\w$]*<[A-Z?>]/, 'generic type'],
+];
+
+/**
+ * Java constructs Oak leaves out that appear in the source (outside comments and literals): nested
+ * types, enums, annotations, lambdas, method references, assert, varargs, generic types. A rough
+ * lexical check, good enough to keep the corpus inside the subset.
+ */
+export function constructsOutsideOak(source: string): string[] {
+  const text = blankCommentsAndLiterals(source);
+  const found = OUTSIDE_OAK.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+  const declarations = text.match(/\b(?:class|interface)\s+[A-Za-z_$]/g)?.length ?? 0;
+  if (declarations > topLevelTypes(source).length) found.push('nested type');
+  return found;
+}
+
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (text[i] === '\n') n++;
