@@ -6,25 +6,15 @@ import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, Lo
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { encodeInstructions, encodedLength, type Instruction, type UnplacedInstruction } from './instructions.js';
+import { layoutCode, type CodeItem } from './code-layout.js';
+import { encodeInstructions, type UnplacedInstruction } from './instructions.js';
+import { Label } from './label.js';
 import { computeMaxStack } from './max-stack.js';
 import { localsUsedBy } from './max-locals.js';
 import { Op, OPCODES, type OpCode, type OpcodeInfo } from './opcodes.js';
 
 /** JVMS 4.7.3: code_length must be less than 65536. */
 const MAX_CODE_LENGTH = 0xffff;
-
-/** A position in the code, known once placed; branches, handlers and debug tables refer to labels. */
-export class Label {
-  /** The pc, set by the last layout; -1 until `build()`. */
-  pc = -1;
-  placed = false;
-
-  constructor(
-    readonly owner: CodeBuilder,
-    readonly id: number,
-  ) {}
-}
 
 /** The JVM's computational kinds of a local variable or stack value. */
 export type ValueKind = 'int' | 'long' | 'float' | 'double' | 'reference';
@@ -57,36 +47,6 @@ const KIND_ORDER: { readonly [K in ValueKind]: number } = { int: 0, long: 1, flo
 /** JVMS table 6.5.newarray-A. */
 const NEWARRAY_TYPE: { readonly [C in BaseTypeChar]: number } = { Z: 4, C: 5, F: 6, D: 7, B: 8, S: 9, I: 10, J: 11 };
 
-/** The condition with the opposite outcome, used to jump over a goto_w when a branch does not reach. */
-const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
-  [Op.ifeq, Op.ifne],
-  [Op.ifne, Op.ifeq],
-  [Op.iflt, Op.ifge],
-  [Op.ifge, Op.iflt],
-  [Op.ifgt, Op.ifle],
-  [Op.ifle, Op.ifgt],
-  [Op.if_icmpeq, Op.if_icmpne],
-  [Op.if_icmpne, Op.if_icmpeq],
-  [Op.if_icmplt, Op.if_icmpge],
-  [Op.if_icmpge, Op.if_icmplt],
-  [Op.if_icmpgt, Op.if_icmple],
-  [Op.if_icmple, Op.if_icmpgt],
-  [Op.if_acmpeq, Op.if_acmpne],
-  [Op.if_acmpne, Op.if_acmpeq],
-  [Op.ifnull, Op.ifnonnull],
-  [Op.ifnonnull, Op.ifnull],
-]);
-
-/** Bytes of a conditional branch that does not reach: the inverted branch (3) then goto_w (5). */
-const LONG_CONDITIONAL_LENGTH = 8;
-
-type Item =
-  | { readonly kind: 'fixed'; readonly instruction: UnplacedInstruction }
-  | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label; long: boolean }
-  | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
-  | { readonly kind: 'lookupswitch'; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
-  | { readonly kind: 'place'; readonly label: Label };
-
 interface PendingHandler {
   readonly start: Label;
   readonly end: Label;
@@ -114,7 +74,7 @@ export interface MethodShape {
 }
 
 export class CodeBuilder {
-  private readonly items: Item[] = [];
+  private readonly items: CodeItem[] = [];
   private readonly handlers: PendingHandler[] = [];
   private readonly lines: PendingLine[] = [];
   private readonly locals: PendingLocal[] = [];
@@ -138,7 +98,7 @@ export class CodeBuilder {
   place(label: Label): this {
     this.checkLabel(label);
     if (label.placed) throw new BytecodeError(`label ${label.id} is placed twice`);
-    label.placed = true;
+    label.markPlaced();
     this.items.push({ kind: 'place', label });
     return this;
   }
@@ -269,7 +229,7 @@ export class CodeBuilder {
     const info = this.info(opcode);
     if (info.format !== 'branch_s2' && info.format !== 'branch_s4') throw new BytecodeError(`${info.name} is not a branch`);
     this.checkLabel(label);
-    this.items.push({ kind: 'jump', opcode, label, long: info.format === 'branch_s4' });
+    this.items.push({ kind: 'jump', opcode, label });
     return this;
   }
 
@@ -395,7 +355,7 @@ export class CodeBuilder {
   build(): CodeAttribute {
     if (this.built) throw new BytecodeError('this code has already been built');
     this.built = true;
-    const instructions = this.layout();
+    const instructions = layoutCode(this.items);
     const last = instructions[instructions.length - 1];
     const codeLength = last === undefined ? 0 : last.pc + last.length;
     if (codeLength === 0) throw new BytecodeError('a method with code needs at least one instruction');
@@ -418,113 +378,6 @@ export class CodeBuilder {
       attributes.push({ kind: 'LocalVariableTable', nameIndex: this.pool.utf8('LocalVariableTable'), entries: localEntries });
     }
     return { kind: 'Code', nameIndex: this.pool.utf8('Code'), maxStack, maxLocals, code, exceptionTable, attributes };
-  }
-
-  /**
-   * Assigns pcs, starting with every branch short and widening the ones that do not reach until nothing
-   * changes. Widening only grows the code, so this terminates; it then produces the final instructions.
-   */
-  private layout(): Instruction[] {
-    for (const item of this.items) {
-      const label = item.kind === 'jump' ? item.label : undefined;
-      if (label !== undefined && !label.placed) throw new BytecodeError(`branch to label ${label.id}, which is never placed`);
-      if (item.kind === 'tableswitch' || item.kind === 'lookupswitch') {
-        for (const l of [item.defaultLabel, ...item.labels]) {
-          if (!l.placed) throw new BytecodeError(`switch to label ${l.id}, which is never placed`);
-        }
-      }
-    }
-    const pcs = new Array<number>(this.items.length).fill(0);
-    for (;;) {
-      let pc = 0;
-      this.items.forEach((item, i) => {
-        pcs[i] = pc;
-        if (item.kind === 'place') item.label.pc = pc;
-        pc += this.itemLength(item, pc);
-      });
-      let widened = false;
-      this.items.forEach((item, i) => {
-        if (item.kind !== 'jump' || item.long) return;
-        const offset = item.label.pc - (pcs[i] as number);
-        if (offset < -0x8000 || offset > 0x7fff) {
-          item.long = true;
-          widened = true;
-        }
-      });
-      if (!widened) break;
-    }
-    const out: Instruction[] = [];
-    this.items.forEach((item, i) => this.lower(item, pcs[i] as number, out));
-    return out;
-  }
-
-  private itemLength(item: Item, pc: number): number {
-    switch (item.kind) {
-      case 'place':
-        return 0;
-      case 'fixed':
-        return encodedLength(item.instruction, pc);
-      case 'jump':
-        if (!item.long) return 3;
-        return INVERTED_BRANCH.has(item.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
-      case 'tableswitch':
-      case 'lookupswitch': {
-        const size = item.kind === 'tableswitch' ? 12 + 4 * item.labels.length : 8 + 8 * item.labels.length;
-        return 1 + ((4 - ((pc + 1) % 4)) % 4) + size;
-      }
-    }
-  }
-
-  private lower(item: Item, pc: number, out: Instruction[]): void {
-    const length = this.itemLength(item, pc);
-    switch (item.kind) {
-      case 'place':
-        return;
-      case 'fixed':
-        out.push({ ...item.instruction, pc, length });
-        return;
-      case 'jump': {
-        const target = item.label.pc;
-        if (!item.long) {
-          out.push({ kind: 'branch', opcode: item.opcode, target, pc, length, wide: false });
-          return;
-        }
-        const inverted = INVERTED_BRANCH.get(item.opcode);
-        if (inverted === undefined) {
-          const opcode = item.opcode === Op.jsr || item.opcode === Op.jsr_w ? Op.jsr_w : Op.goto_w;
-          out.push({ kind: 'branch', opcode, target, pc, length: 5, wide: false });
-          return;
-        }
-        out.push({ kind: 'branch', opcode: inverted, target: pc + LONG_CONDITIONAL_LENGTH, pc, length: 3, wide: false });
-        out.push({ kind: 'branch', opcode: Op.goto_w, target, pc: pc + 3, length: 5, wide: false });
-        return;
-      }
-      case 'tableswitch':
-        out.push({
-          kind: 'tableswitch',
-          opcode: Op.tableswitch,
-          pc,
-          length,
-          wide: false,
-          defaultTarget: item.defaultLabel.pc,
-          low: item.low,
-          high: item.high,
-          targets: item.labels.map((l) => l.pc),
-        });
-        return;
-      case 'lookupswitch':
-        out.push({
-          kind: 'lookupswitch',
-          opcode: Op.lookupswitch,
-          pc,
-          length,
-          wide: false,
-          defaultTarget: item.defaultLabel.pc,
-          matches: item.matches,
-          targets: item.labels.map((l) => l.pc),
-        });
-        return;
-    }
   }
 
   private exceptionTable(codeLength: number): ExceptionTableEntry[] {

@@ -6,5 +6,6 @@ export * from './max-stack.js';
 export * from './max-locals.js';
 export * from './bytecode-error.js';
 export * from './constant-pool-builder.js';
+export { Label } from './label.js';
 export * from './code-builder.js';
 export * from './class-builder.js';

@@ -1,0 +1,159 @@
+// Layout of a method body recorded by the CodeBuilder: assigns pcs, chooses the short or long form of each
+// branch, and lowers the recorded items to instructions for the shared encoder.
+import { BytecodeError } from './bytecode-error.js';
+import { encodedLength, switchPadding, type Instruction, type UnplacedInstruction } from './instructions.js';
+import type { Label } from './label.js';
+import { Op, type OpCode } from './opcodes.js';
+
+/** What the builder records: instructions whose encoding needs no pc, and the ones that refer to labels. */
+export type CodeItem =
+  | { readonly kind: 'fixed'; readonly instruction: UnplacedInstruction }
+  /** A branch_s2 or branch_s4 instruction to a label. */
+  | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label }
+  | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
+  | { readonly kind: 'lookupswitch'; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
+  | { readonly kind: 'place'; readonly label: Label };
+
+/** The condition with the opposite outcome, used to jump over a goto_w when a branch does not reach. */
+const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
+  [Op.ifeq, Op.ifne],
+  [Op.ifne, Op.ifeq],
+  [Op.iflt, Op.ifge],
+  [Op.ifge, Op.iflt],
+  [Op.ifgt, Op.ifle],
+  [Op.ifle, Op.ifgt],
+  [Op.if_icmpeq, Op.if_icmpne],
+  [Op.if_icmpne, Op.if_icmpeq],
+  [Op.if_icmplt, Op.if_icmpge],
+  [Op.if_icmpge, Op.if_icmplt],
+  [Op.if_icmpgt, Op.if_icmple],
+  [Op.if_icmple, Op.if_icmpgt],
+  [Op.if_acmpeq, Op.if_acmpne],
+  [Op.if_acmpne, Op.if_acmpeq],
+  [Op.ifnull, Op.ifnonnull],
+  [Op.ifnonnull, Op.ifnull],
+]);
+
+/** Bytes of a conditional branch that does not reach: the inverted branch (3) then goto_w (5). */
+const LONG_CONDITIONAL_LENGTH = 8;
+
+function labelsOf(item: CodeItem): readonly Label[] {
+  switch (item.kind) {
+    case 'jump':
+      return [item.label];
+    case 'tableswitch':
+    case 'lookupswitch':
+      return [item.defaultLabel, ...item.labels];
+    case 'fixed':
+    case 'place':
+      return [];
+  }
+}
+
+/**
+ * Assigns pcs (to the items and their labels) and returns the instructions. Every branch starts short;
+ * the ones whose offset does not fit 16 bits are widened and the pcs recomputed until nothing changes.
+ * Widening only grows the code, so this terminates.
+ */
+export function layoutCode(items: readonly CodeItem[]): Instruction[] {
+  for (const item of items) {
+    for (const label of labelsOf(item)) {
+      if (!label.placed) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
+    }
+  }
+  const isLong = items.map((item) => item.kind === 'jump' && isLongForm(item.opcode));
+  const pcs = new Array<number>(items.length).fill(0);
+  for (;;) {
+    let pc = 0;
+    items.forEach((item, i) => {
+      pcs[i] = pc;
+      if (item.kind === 'place') item.label.assignPc(pc);
+      pc += itemLength(item, pc, isLong[i] === true);
+    });
+    let widened = false;
+    items.forEach((item, i) => {
+      if (item.kind !== 'jump' || isLong[i] === true) return;
+      const offset = item.label.pc - (pcs[i] as number);
+      if (offset < -0x8000 || offset > 0x7fff) {
+        isLong[i] = true;
+        widened = true;
+      }
+    });
+    if (!widened) break;
+  }
+  const out: Instruction[] = [];
+  items.forEach((item, i) => lower(item, pcs[i] as number, isLong[i] === true, out));
+  return out;
+}
+
+function isLongForm(opcode: OpCode): boolean {
+  return opcode === Op.goto_w || opcode === Op.jsr_w;
+}
+
+function itemLength(item: CodeItem, pc: number, long: boolean): number {
+  switch (item.kind) {
+    case 'place':
+      return 0;
+    case 'fixed':
+      return encodedLength(item.instruction, pc);
+    case 'jump':
+      if (!long) return 3;
+      return INVERTED_BRANCH.has(item.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
+    case 'tableswitch':
+      return 1 + switchPadding(pc) + 12 + 4 * item.labels.length;
+    case 'lookupswitch':
+      return 1 + switchPadding(pc) + 8 + 8 * item.labels.length;
+  }
+}
+
+function lower(item: CodeItem, pc: number, long: boolean, out: Instruction[]): void {
+  const length = itemLength(item, pc, long);
+  switch (item.kind) {
+    case 'place':
+      return;
+    case 'fixed':
+      out.push({ ...item.instruction, pc, length });
+      return;
+    case 'jump': {
+      const target = item.label.pc;
+      if (!long) {
+        out.push({ kind: 'branch', opcode: item.opcode, target, pc, length, wide: false });
+        return;
+      }
+      const inverted = INVERTED_BRANCH.get(item.opcode);
+      if (inverted === undefined) {
+        const opcode = item.opcode === Op.jsr || item.opcode === Op.jsr_w ? Op.jsr_w : Op.goto_w;
+        out.push({ kind: 'branch', opcode, target, pc, length, wide: false });
+        return;
+      }
+      out.push({ kind: 'branch', opcode: inverted, target: pc + LONG_CONDITIONAL_LENGTH, pc, length: 3, wide: false });
+      out.push({ kind: 'branch', opcode: Op.goto_w, target, pc: pc + 3, length: 5, wide: false });
+      return;
+    }
+    case 'tableswitch':
+      out.push({
+        kind: 'tableswitch',
+        opcode: Op.tableswitch,
+        pc,
+        length,
+        wide: false,
+        defaultTarget: item.defaultLabel.pc,
+        low: item.low,
+        high: item.high,
+        targets: item.labels.map((l) => l.pc),
+      });
+      return;
+    case 'lookupswitch':
+      out.push({
+        kind: 'lookupswitch',
+        opcode: Op.lookupswitch,
+        pc,
+        length,
+        wide: false,
+        defaultTarget: item.defaultLabel.pc,
+        matches: item.matches,
+        targets: item.labels.map((l) => l.pc),
+      });
+      return;
+  }
+}
