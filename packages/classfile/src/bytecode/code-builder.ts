@@ -98,8 +98,8 @@ export class CodeBuilder {
   place(label: Label): this {
     this.checkLabel(label);
     if (label.placed) throw new BytecodeError(`label ${label.id} is placed twice`);
+    this.record({ kind: 'place', label });
     label.markPlaced();
-    this.items.push({ kind: 'place', label });
     return this;
   }
 
@@ -229,8 +229,7 @@ export class CodeBuilder {
     const info = this.info(opcode);
     if (info.format !== 'branch_s2' && info.format !== 'branch_s4') throw new BytecodeError(`${info.name} is not a branch`);
     this.checkLabel(label);
-    this.items.push({ kind: 'jump', opcode, label });
-    return this;
+    return this.record({ kind: 'jump', opcode, label });
   }
 
   /** A tableswitch over low..high: `labels[i]` is the target for `low + i`. */
@@ -242,8 +241,7 @@ export class CodeBuilder {
       throw new BytecodeError(`tableswitch ${low}..${high} needs ${high - low + 1} labels, got ${labels.length}`);
     }
     [defaultLabel, ...labels].forEach((l) => this.checkLabel(l));
-    this.items.push({ kind: 'tableswitch', low, high, defaultLabel, labels: [...labels] });
-    return this;
+    return this.record({ kind: 'tableswitch', low, high, defaultLabel, labels: [...labels] });
   }
 
   /** A lookupswitch; cases may come in any order (they are sorted) but each match only once. */
@@ -255,8 +253,7 @@ export class CodeBuilder {
       this.checkLabel(label);
     });
     this.checkLabel(defaultLabel);
-    this.items.push({ kind: 'lookupswitch', defaultLabel, matches: sorted.map((c) => c[0]), labels: sorted.map((c) => c[1]) });
-    return this;
+    return this.record({ kind: 'lookupswitch', defaultLabel, matches: sorted.map((c) => c[0]), labels: sorted.map((c) => c[1]) });
   }
 
   // ---- objects, fields and calls -------------------------------------------------------------------
@@ -364,15 +361,14 @@ export class CodeBuilder {
     const exceptionTable = this.exceptionTable(codeLength);
     const maxStack = computeMaxStack(instructions, exceptionTable, (i) => this.pool.entry(i));
     const localEntries = this.localVariableEntries();
-    const maxLocals = Math.max(
-      parameterSlots(this.method.descriptor, this.method.isStatic),
-      localsUsedBy(instructions),
-      ...this.locals.map((l) => l.slot + fieldDescriptorSlots(l.descriptor)),
+    const maxLocals = this.locals.reduce(
+      (max, l) => Math.max(max, l.slot + fieldDescriptorSlots(l.descriptor)),
+      Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), localsUsedBy(instructions)),
     );
     if (maxLocals > 0xffff) throw new BytecodeError(`${maxLocals} local slots exceed the 65535 max_locals can hold`);
     const attributes: Attribute[] = [];
     if (this.lines.length > 0) {
-      attributes.push({ kind: 'LineNumberTable', nameIndex: this.pool.utf8('LineNumberTable'), entries: this.lineEntries() });
+      attributes.push({ kind: 'LineNumberTable', nameIndex: this.pool.utf8('LineNumberTable'), entries: this.lineEntries(codeLength) });
     }
     if (localEntries.length > 0) {
       attributes.push({ kind: 'LocalVariableTable', nameIndex: this.pool.utf8('LocalVariableTable'), entries: localEntries });
@@ -394,8 +390,11 @@ export class CodeBuilder {
     return table;
   }
 
-  private lineEntries(): LineNumberEntry[] {
-    const entries = this.lines.map((l) => ({ startPc: this.placedPc(l.label, 'line number'), lineNumber: l.line }));
+  private lineEntries(codeLength: number): LineNumberEntry[] {
+    const entries = this.lines
+      .map((l) => ({ startPc: this.placedPc(l.label, 'line number'), lineNumber: l.line }))
+      // A line placed after the last instruction starts no code, and JVMS 4.7.12 wants a pc inside it.
+      .filter((e) => e.startPc < codeLength);
     // Stable sort: the order lines were given in decides between entries at the same pc.
     return entries.sort((a, b) => a.startPc - b.startPc);
   }
@@ -421,8 +420,12 @@ export class CodeBuilder {
   }
 
   private fixed(instruction: UnplacedInstruction): this {
+    return this.record({ kind: 'fixed', instruction });
+  }
+
+  private record(item: CodeItem): this {
     if (this.built) throw new BytecodeError('cannot emit into code that has been built');
-    this.items.push({ kind: 'fixed', instruction });
+    this.items.push(item);
     return this;
   }
 
