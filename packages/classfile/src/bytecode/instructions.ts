@@ -388,8 +388,10 @@ function checkRange(what: string, value: number, min: number, max: number, pc: n
 
 /**
  * Encodes instructions laid out back to back from pc 0. Each instruction's `pc` must be where it falls
- * (that is what makes absolute branch targets and switch padding meaningful); operands out of range
- * throw BytecodeError. Switch padding is written as zeros.
+ * (that is what makes absolute branch targets and switch padding meaningful); operands that do not fit
+ * their fields throw BytecodeError. Switch padding is written as zeros. Constant-pool indexes are written
+ * as given, 0 included, so any decoded code re-encodes; whether they name fitting entries is for the
+ * verifier to say.
  */
 export function encodeInstructions(instructions: readonly Instruction[]): Uint8Array {
   const sink = new ByteSink();
@@ -440,10 +442,10 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
       return;
     case 'constant':
       if (info.format === 'cp_u1') {
-        checkRange(`${info.name} constant index`, ins.index, 1, 0xff, pc);
+        checkRange(`${info.name} constant index`, ins.index, 0, 0xff, pc);
         sink.u1(ins.index);
       } else {
-        checkRange(`${info.name} constant index`, ins.index, 1, 0xffff, pc);
+        checkRange(`${info.name} constant index`, ins.index, 0, 0xffff, pc);
         sink.u2(ins.index);
       }
       return;
@@ -500,19 +502,19 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
       return;
     }
     case 'invokeinterface':
-      checkRange('invokeinterface constant index', ins.index, 1, 0xffff, pc);
+      checkRange('invokeinterface constant index', ins.index, 0, 0xffff, pc);
       checkRange('invokeinterface count', ins.count, 1, 0xff, pc);
       sink.u2(ins.index);
       sink.u1(ins.count);
       sink.u1(0);
       return;
     case 'invokedynamic':
-      checkRange('invokedynamic constant index', ins.index, 1, 0xffff, pc);
+      checkRange('invokedynamic constant index', ins.index, 0, 0xffff, pc);
       sink.u2(ins.index);
       sink.u2(0);
       return;
     case 'multianewarray':
-      checkRange('multianewarray constant index', ins.index, 1, 0xffff, pc);
+      checkRange('multianewarray constant index', ins.index, 0, 0xffff, pc);
       checkRange('multianewarray dimensions', ins.dimensions, 1, 0xff, pc);
       sink.u2(ins.index);
       sink.u1(ins.dimensions);
