@@ -6,6 +6,7 @@ import {
   COMPILE_ERRORS_FEATURE,
   corpusRoot,
   compareDiagnostics,
+  bodyDigest,
   compareRun,
   constructsOutsideOak,
   declaresMain,
@@ -14,6 +15,7 @@ import {
   listPrograms,
   parseDiagnostics,
   parseExpectations,
+  readManifest,
   topLevelTypes,
   type RunExpectation,
 } from './support/corpus.js';
@@ -82,6 +84,14 @@ describe('corpus', () => {
       }
     }
     expect(missing, 'run node scripts/regen-expectations.mjs').toEqual([]);
+  });
+
+  it('has expectations and twins regenerated since each runnable program was last edited', () => {
+    const manifest = readManifest();
+    const stale = programs
+      .filter((p) => p.javacClassesDir !== null && manifest[`${p.feature}/${p.name}`] !== bodyDigest(p))
+      .map((p) => p.relativePath);
+    expect(stale, 'run node scripts/regen-expectations.mjs on these').toEqual([]);
   });
 
   it('covers every feature folder the test plan names', () => {

@@ -1,10 +1,11 @@
 // The shared test-program corpus (test/programs/<feature>/<Name>.oak) as typed data, for the runners of
 // every tier: oakc + HotSpot, oakc + oak, javac twins + oak, and the tree-walking interpreter oaki.
 // See docs/testing.md for the layout and the expectation comments.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseExpectations, type Expectation } from './expectations.js';
+import { parseExpectations, programBody, type Expectation } from './expectations.js';
 
 export * from './expectations.js';
 export * from './compare.js';
@@ -87,4 +88,22 @@ export function readProgram(feature: string, name: string): CorpusProgram {
     expectation: parseExpectations(source, relativePath),
     javacClassesDir: feature === COMPILE_ERRORS_FEATURE ? null : join(javacClassesRoot, feature, name),
   };
+}
+
+/** Where scripts/regen-expectations.mjs records the digest of each runnable program it last regenerated. */
+export const manifestPath: string = join(javacClassesRoot, 'manifest.json');
+
+/** `feature/Name` to the sha-256 (hex) of the program body its expectations and twin were made from. */
+export function readManifest(): Record<string, string> {
+  if (!existsSync(manifestPath)) return {};
+  const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+/** The digest the manifest records for a program whose body is unchanged since regeneration. */
+export function bodyDigest(program: CorpusProgram): string {
+  return createHash('sha256').update(programBody(program.source)).digest('hex');
 }

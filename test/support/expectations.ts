@@ -52,6 +52,15 @@ export function markerLine(lines: readonly string[]): number {
   return lines.findIndex((l) => l === GENERATED_MARKER || l === HAND_WRITTEN_MARKER);
 }
 
+/** The program without its expectation block (and the blank lines before it): what the expectations describe. */
+export function programBody(source: string): string {
+  const lines = source.split('\n');
+  const at = markerLine(lines);
+  const body = at < 0 ? lines : lines.slice(0, at);
+  while (body.length > 0 && (body[body.length - 1] ?? '').trim() === '') body.pop();
+  return body.join('\n');
+}
+
 /**
  * Parses the expectation block of a program. `path` is used only in error messages. Throws
  * CorpusFormatError for a missing marker, an unknown comment in the block, or a block mixing run and
