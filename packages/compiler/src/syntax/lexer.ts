@@ -15,7 +15,7 @@ import {
   UnclosedComment,
   UnclosedString,
 } from './tokens.js';
-import { translateUnicodeEscapes } from './unicode-escapes.js';
+import { translateUnicodeEscapes, type OffsetMap } from './unicode-escapes.js';
 import { SyntaxCode } from './syntax-errors.js';
 
 /** The decoded value of a literal token. */
@@ -43,20 +43,19 @@ class Positions {
   private lineStarts: number[] | undefined;
 
   constructor(
-    private readonly original: string,
-    private readonly offsets: Int32Array | null,
+    private readonly originalText: string,
+    private readonly offsets: OffsetMap | null,
   ) {}
 
-  original_(offset: number): number {
-    if (this.offsets === null) return offset;
-    return this.offsets[Math.min(offset, this.offsets.length - 1)] as number;
+  original(offset: number): number {
+    return this.offsets === null ? offset : this.offsets.original(offset);
   }
 
   /** 1-based line and column of an original offset (\n, \r\n and \r end lines, as in Java). */
   lineColumn(offset: number): { line: number; column: number } {
     if (this.lineStarts === undefined) {
       const starts = [0];
-      const t = this.original;
+      const t = this.originalText;
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
         if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
@@ -85,11 +84,11 @@ const javaIdentifierPart = /[\p{L}\p{Nl}\p{Sc}\p{Pc}\p{Nd}\p{Mn}\p{Mc}\p{Cf}]/u;
 
 export function tokenize(source: SourceText): LexResult {
   const translated = translateUnicodeEscapes(source.text);
-  const positions = new Positions(source.text, translated.originalOffsets);
+  const positions = new Positions(source.text, translated.offsets);
   const diagnostics: Diagnostic[] = [];
   const report = (translatedOffset: number, length: number, code: string, message: string): void => {
-    const start = positions.original_(translatedOffset);
-    const end = positions.original_(translatedOffset + length);
+    const start = positions.original(translatedOffset);
+    const end = positions.original(translatedOffset + length);
     const { line, column } = positions.lineColumn(start);
     diagnostics.push(diagnosticAt(source.path, { start, end, line, column }, code, message));
   };
@@ -163,10 +162,10 @@ export function tokenize(source: SourceText): LexResult {
     tokens.push(token);
   }
 
-  if (translated.originalOffsets !== null) {
+  if (translated.offsets !== null) {
     for (const token of tokens) {
-      const start = positions.original_(token.startOffset);
-      const end = positions.original_((token.endOffset ?? token.startOffset) + 1) - 1;
+      const start = positions.original(token.startOffset);
+      const end = positions.original((token.endOffset ?? token.startOffset) + 1) - 1;
       const { line, column } = positions.lineColumn(start);
       const last = positions.lineColumn(end);
       token.startOffset = start;

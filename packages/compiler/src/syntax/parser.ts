@@ -104,16 +104,25 @@ const statementStarts: ReadonlySet<TokenType> = new Set([
 const isStatementExpression = (e: Expr): boolean =>
   !e.parenthesized && (e.kind === 'Assign' || e.kind === 'IncDec' || e.kind === 'MethodCall' || e.kind === 'New');
 
+/**
+ * Chevrotain's grammar validations cost start-up time on every run; the test suite constructs the parser
+ * with them on (see `validateOakGrammar`), so production runs skip them.
+ */
+let validateGrammar = false;
+
 class OakParser extends EmbeddedActionsParser {
   file = '';
   diagnostics: Diagnostic[] = [];
+  tokens: readonly IToken[] = [];
+  /** Offsets of lexical errors: a syntax error right after one is its consequence and is not reported. */
+  lexicalErrorOffsets: readonly number[] = [];
   private lastErrorOffset = -1;
   private reportedEof = false;
   private nesting = 0;
   private className = '';
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider: messages });
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: messages, skipValidations: !validateGrammar });
     this.performSelfAnalysis();
   }
 
@@ -240,6 +249,7 @@ class OakParser extends EmbeddedActionsParser {
     if (!(e instanceof Error) || !isRecognitionException(e)) throw e;
     const err = e as IRecognitionException;
     const token = err.token;
+    if (token.tokenType !== EOF && this.followsLexicalError(token)) return;
     if (token.tokenType === EOF) {
       if (this.reportedEof) return;
       this.reportedEof = true;
@@ -261,9 +271,20 @@ class OakParser extends EmbeddedActionsParser {
     this.report(tokenSpan(token), code, err.message);
   }
 
+  /** The last token of the file (chevrotain pads the token vector with EOF tokens for its lookahead). */
   private lastRealToken(): IToken | undefined {
-    const input = this.input;
-    return input.length > 0 ? input[input.length - 1] : undefined;
+    for (let i = this.tokens.length - 1; i >= 0; i--) {
+      const t = this.tokens[i] as IToken;
+      if (t.tokenType !== EOF) return t;
+    }
+    return undefined;
+  }
+
+  /** Is there a lexical error between the previous token and `token`? */
+  private followsLexicalError(token: IToken): boolean {
+    const prev = this.LA(0);
+    const from = prev.tokenType === EOF ? 0 : (prev.endOffset ?? prev.startOffset);
+    return this.lexicalErrorOffsets.some((o) => o >= from && o <= token.startOffset);
   }
 
   /**
@@ -344,7 +365,13 @@ class OakParser extends EmbeddedActionsParser {
     if (inSwitch && (type === Kw.case || type === Kw.default)) return false;
     const span = tokenSpan(t);
     if (type === Kw.else) this.report(span, SyntaxCode.elseWithoutIf, "'else' without 'if'");
-    else if (type === Kw.case || type === Kw.default) this.report(span, SyntaxCode.orphaned, `orphaned ${t.image}`);
+    else if (type === Kw.case || type === Kw.default) {
+      this.report(span, SyntaxCode.orphaned, `orphaned ${t.image}`);
+      // The label's expression and colon go with it.
+      while (!this.atEof() && !this.at(Op.Colon) && !this.at(Op.Semicolon) && !this.at(Op.RBrace)) this.SKIP_TOKEN();
+      if (this.at(Op.Colon)) this.SKIP_TOKEN();
+      return true;
+    }
     else if (type === Kw.catch || type === Kw.finally) this.report(span, SyntaxCode.orphaned, `'${t.image}' without 'try'`);
     else this.report(span, SyntaxCode.illegalStartOfExpr, 'illegal start of expression');
     this.SKIP_TOKEN();
@@ -1899,6 +1926,16 @@ class OakParser extends EmbeddedActionsParser {
 
 let instance: OakParser | undefined;
 
+/** Builds a parser with chevrotain's grammar validations on; throws if the grammar has a defect. For tests. */
+export function validateOakGrammar(): void {
+  validateGrammar = true;
+  try {
+    new OakParser();
+  } finally {
+    validateGrammar = false;
+  }
+}
+
 function oakParser(): OakParser {
   instance ??= new OakParser();
   return instance;
@@ -1918,7 +1955,9 @@ export function parse(source: SourceText): ParseResult {
   const parser = oakParser();
   const empty: CompilationUnit = { kind: 'CompilationUnit', file: source.path, packageName: null, imports: [], types: [], span: { start: 0, end: 0, line: 1, column: 1 } };
   let unit: CompilationUnit | undefined;
+  parser.tokens = lexed.tokens.slice();
   parser.input = lexed.tokens;
+  parser.lexicalErrorOffsets = lexed.diagnostics.map((d) => d.start);
   parser.file = source.path;
   try {
     unit = parser.compilationUnit();
@@ -1929,5 +1968,6 @@ export function parse(source: SourceText): ParseResult {
   }
   const diagnostics = [...lexed.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   parser.input = [];
+  parser.tokens = [];
   return { unit: unit ?? empty, diagnostics };
 }

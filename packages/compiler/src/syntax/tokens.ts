@@ -216,7 +216,8 @@ export const allTokens: TokenType[] = [
   ModifierKeyword,
   BinaryOperator,
   AssignOperator,
-  ...Object.values(Kw),
+  // Longest first, so that `int` does not match the start of `interface` (nor `do` of `double`).
+  ...[...keywordNames].sort((a, b) => b.length - a.length).map((k) => Kw[k]),
   Identifier,
   ...operatorList.map(([name]) => Op[name]),
 ];
