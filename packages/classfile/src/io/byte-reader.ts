@@ -8,8 +8,8 @@ export class ByteReader {
   pos = 0;
   /** Reads may not go past this offset. */
   limit: number;
-  /** What `limit` is the end of, for error messages: the file, or the attribute being parsed. */
-  scope = 'class file';
+  /** The name of the attribute `limit` ends, or '' when it is the end of the file; for error messages. */
+  scope = '';
 
   constructor(readonly bytes: Uint8Array) {
     this.limit = bytes.length;
@@ -23,7 +23,7 @@ export class ByteReader {
   need(n: number, what: string): void {
     if (n > this.limit - this.pos) {
       throw new ClassFormatError(
-        `Truncated ${this.scope}: ${what} needs ${n} byte${n === 1 ? '' : 's'} but only ${this.limit - this.pos} remain`,
+        `Truncated ${this.scopeName()}: ${what} needs ${n} byte${n === 1 ? '' : 's'} but only ${this.limit - this.pos} remain`,
         this.pos,
       );
     }
@@ -36,10 +36,14 @@ export class ByteReader {
   needItems(count: number, minSize: number, what: string): void {
     if (count * minSize > this.limit - this.pos) {
       throw new ClassFormatError(
-        `Truncated ${this.scope}: ${count} ${what} need at least ${count * minSize} bytes but only ${this.limit - this.pos} remain`,
+        `Truncated ${this.scopeName()}: ${count} ${what} need at least ${count * minSize} bytes but only ${this.limit - this.pos} remain`,
         this.pos,
       );
     }
+  }
+
+  private scopeName(): string {
+    return this.scope === '' ? 'class file' : `${this.scope} attribute`;
   }
 
   u1(what: string): number {

@@ -77,7 +77,7 @@ export class ByteWriter {
   utf8(s: string, what: string): void {
     const length = modifiedUtf8Length(s);
     if (length > 0xffff) throw new ClassFormatError(`Cannot write ${what}: ${length} bytes of modified UTF-8 exceed 65535`);
-    this.u2(length, `length of ${what}`);
+    this.u2(length, what);
     this.ensure(length);
     this.pos = encodeModifiedUtf8Into(s, this.buf, this.pos);
   }

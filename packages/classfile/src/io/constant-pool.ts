@@ -68,6 +68,9 @@ export function cpEntryOf<K extends CpKind>(
   what: string,
   offset?: number,
 ): CpEntryOf<K> {
+  // The valid case is the hot one (the reader checks every index it reads), so it allocates nothing.
+  const entry = pool[index];
+  if (entry?.kind === kind) return entry as CpEntryOf<K>;
   return cpEntryOfKinds(pool, index, [kind], what, offset);
 }
 

@@ -91,12 +91,11 @@ export function encodeModifiedUtf8(s: string): Uint8Array {
   return out;
 }
 
+/** Bytes 0x01 to 0x7F mean the same in UTF-8, and the platform's native decoder is the fastest way to a string. */
+const asciiDecoder = new TextDecoder();
+
 function asciiToString(bytes: Uint8Array, start: number, end: number): string {
-  let out = '';
-  for (let i = start; i < end; i += CHUNK) {
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + CHUNK)));
-  }
-  return out;
+  return asciiDecoder.decode(bytes.subarray(start, end));
 }
 
 function continuation(bytes: Uint8Array, lead: number, k: number, end: number, fileOffset: number): number {

@@ -37,29 +37,29 @@ const LOADABLE_KINDS = ['Integer', 'Float', 'Long', 'Double', 'Class', 'String',
 const MAX_CODE_LENGTH = 0xffff;
 
 export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: ConstantPoolEntries, codeLength = 0): Attribute[] {
-  const count = r.u2(`${owner} attributes_count`);
+  const count = r.u2('attributes_count');
   // attribute_name_index and attribute_length take six bytes even when the attribute is empty.
-  r.needItems(count, 6, `${owner} attributes`);
+  r.needItems(count, 6, 'attributes');
   const decoders = DECODERS[owner];
   const attributes: Attribute[] = [];
-  const seen = new Set<AttributeKind>();
+  let seen: Set<AttributeKind> | undefined;
   for (let i = 0; i < count; i++) {
     const at = r.pos;
     const nameIndex = r.u2('attribute_name_index');
     const name = cpEntryOf(pool, nameIndex, 'Utf8', 'attribute_name_index', at).value;
-    const length = r.u4(`length of ${name} attribute`);
-    r.need(length, `${name} attribute`);
+    const length = r.u4('attribute_length');
+    if (length > r.remaining) r.need(length, `${name} attribute`);
     const start = r.pos;
     const end = start + length;
     const decode = decoders.get(name);
     if (decode === undefined) {
-      attributes.push({ kind: 'Raw', nameIndex, info: r.copy(length, `${name} attribute`) });
+      attributes.push({ kind: 'Raw', nameIndex, info: r.copy(length, 'attribute') });
       continue;
     }
     const outerLimit = r.limit;
     const outerScope = r.scope;
     r.limit = end;
-    r.scope = `${name} attribute`;
+    r.scope = name;
     const attr = decode(r, nameIndex, { pool, codeLength });
     if (r.pos !== end) {
       throw new ClassFormatError(
@@ -70,12 +70,13 @@ export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: Const
     r.limit = outerLimit;
     r.scope = outerScope;
     if (UNIQUE.has(attr.kind)) {
+      seen ??= new Set();
       if (seen.has(attr.kind)) throw new ClassFormatError(`Multiple ${name} attributes in ${owner}`, at);
       seen.add(attr.kind);
     }
     attributes.push(attr);
   }
-  if (seen.has('NestHost') && seen.has('NestMembers')) {
+  if (seen !== undefined && seen.has('NestHost') && seen.has('NestMembers')) {
     throw new ClassFormatError('Conflicting NestHost and NestMembers attributes');
   }
   return attributes;
@@ -144,7 +145,7 @@ function readOptionalIndex<K extends Parameters<typeof cpEntryOf>[2]>(r: ByteRea
 }
 
 function readClassList(r: ByteReader, cx: Context, what: string): number[] {
-  const count = r.u2(`number of ${what}`);
+  const count = r.u2(what);
   r.needItems(count, 2, what);
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push(readU2Index(r, cx, 'Class', what));
@@ -173,17 +174,22 @@ function readLineNumbers(r: ByteReader, cx: Context): LineNumberEntry[] {
   return entries;
 }
 
-function readLocalVariables(r: ByteReader, cx: Context, table: string): { startPc: number; length: number; nameIndex: number; typeIndex: number; index: number }[] {
-  const count = r.u2(`${table} length`);
-  r.needItems(count, 10, `${table} entries`);
+function readLocalVariables(
+  r: ByteReader,
+  cx: Context,
+  table: 'LocalVariableTable' | 'LocalVariableTypeTable',
+): { startPc: number; length: number; nameIndex: number; typeIndex: number; index: number }[] {
+  const typeField = table === 'LocalVariableTable' ? 'descriptor_index in LocalVariableTable' : 'signature_index in LocalVariableTypeTable';
+  const count = r.u2('table length');
+  r.needItems(count, 10, 'local variable entries');
   const out = [];
   for (let i = 0; i < count; i++) {
     const at = r.pos;
     const startPc = r.u2('start_pc');
     const length = r.u2('length');
     checkPc(startPc, length, cx.codeLength, table, at);
-    const nameIndex = readU2Index(r, cx, 'Utf8', `name_index in ${table}`);
-    const typeIndex = readU2Index(r, cx, 'Utf8', `${table === 'LocalVariableTable' ? 'descriptor' : 'signature'}_index in ${table}`);
+    const nameIndex = readU2Index(r, cx, 'Utf8', 'name_index in local variable table');
+    const typeIndex = readU2Index(r, cx, 'Utf8', typeField);
     out.push({ startPc, length, nameIndex, typeIndex, index: r.u2('index') });
   }
   return out;
@@ -211,19 +217,26 @@ function readBootstrapMethods(r: ByteReader, cx: Context): BootstrapMethod[] {
   r.needItems(count, 4, 'bootstrap methods');
   const methods: BootstrapMethod[] = [];
   for (let i = 0; i < count; i++) {
-    const methodRef = readU2Index(r, cx, 'MethodHandle', `bootstrap_method_ref of bootstrap method ${i}`);
+    const methodRef = readU2Index(r, cx, 'MethodHandle', 'bootstrap_method_ref');
     const argCount = r.u2('num_bootstrap_arguments');
     r.needItems(argCount, 2, 'bootstrap arguments');
     const args: number[] = [];
     for (let k = 0; k < argCount; k++) {
       const at = r.pos;
       const arg = r.u2('bootstrap argument');
-      cpEntryOfKinds(cx.pool, arg, LOADABLE_KINDS, `bootstrap argument ${k} of bootstrap method ${i}`, at);
+      if (!isLoadable(cx.pool, arg)) {
+        cpEntryOfKinds(cx.pool, arg, LOADABLE_KINDS, `bootstrap argument ${k} of bootstrap method ${i}`, at);
+      }
       args.push(arg);
     }
     methods.push({ methodRef, arguments: args });
   }
   return methods;
+}
+
+function isLoadable(pool: ConstantPoolEntries, index: number): boolean {
+  const kind = pool[index]?.kind;
+  return kind !== undefined && (LOADABLE_KINDS as readonly string[]).includes(kind);
 }
 
 const constantValue: Decoder = (r, nameIndex, cx) => {

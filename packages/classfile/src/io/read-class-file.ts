@@ -78,18 +78,20 @@ function parse(r: ByteReader): ClassFile {
 }
 
 function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: AttributeOwner & ('field' | 'method')): MemberInfo[] {
-  const count = r.u2(`${owner}s_count`);
+  const count = r.u2(owner === 'field' ? 'fields_count' : 'methods_count');
   // access_flags, name_index, descriptor_index and attributes_count: eight bytes per member at least.
   r.needItems(count, 8, `${owner}s`);
   const members: MemberInfo[] = [];
   for (let i = 0; i < count; i++) {
-    const accessFlags = r.u2(`access_flags of ${owner} ${i}`);
+    const accessFlags = r.u2('access_flags');
     const nameAt = r.pos;
-    const nameIndex = r.u2(`name_index of ${owner} ${i}`);
-    cpEntryOf(pool, nameIndex, 'Utf8', `name_index of ${owner} ${i}`, nameAt);
+    const nameIndex = r.u2('name_index');
+    if (pool[nameIndex]?.kind !== 'Utf8') cpEntryOf(pool, nameIndex, 'Utf8', `name_index of ${owner} ${i}`, nameAt);
     const descriptorAt = r.pos;
-    const descriptorIndex = r.u2(`descriptor_index of ${owner} ${i}`);
-    cpEntryOf(pool, descriptorIndex, 'Utf8', `descriptor_index of ${owner} ${i}`, descriptorAt);
+    const descriptorIndex = r.u2('descriptor_index');
+    if (pool[descriptorIndex]?.kind !== 'Utf8') {
+      cpEntryOf(pool, descriptorIndex, 'Utf8', `descriptor_index of ${owner} ${i}`, descriptorAt);
+    }
     members.push({ accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, pool) });
   }
   return members;

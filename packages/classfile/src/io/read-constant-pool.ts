@@ -2,7 +2,7 @@
 // ClassFileParser does: entries may refer forward, so the checks run once all entries are read.
 import Long from 'long';
 import { ClassFormatError } from '../errors.js';
-import type { ConstantPoolEntries, CpEntry } from '../model.js';
+import type { ConstantPoolEntries, CpEntry, CpKind } from '../model.js';
 import type { ByteReader } from './byte-reader.js';
 import { assertNever } from './assert-never.js';
 import { type CpEntryOf, type MemberRefKind, cpEntryOf, cpEntryOfKinds } from './constant-pool.js';
@@ -50,9 +50,10 @@ export function readConstantPool(r: ByteReader, majorVersion: number): ReadPool 
   return { pool, offsets };
 }
 
+// The `what` strings are constants: building a message per entry would cost more than reading it.
 function readEntry(r: ByteReader, index: number, majorVersion: number): CpEntry {
   const at = r.pos;
-  const tag = r.u1(`tag of constant pool entry #${index}`);
+  const tag = r.u1('constant pool tag');
   const since = firstVersionWithTag(tag);
   if (since === undefined) throw new ClassFormatError(`Unknown constant tag ${tag} in constant pool entry #${index}`, at);
   if (majorVersion < since) {
@@ -61,75 +62,87 @@ function readEntry(r: ByteReader, index: number, majorVersion: number): CpEntry 
       at,
     );
   }
-  const what = `constant pool entry #${index}`;
   switch (tag) {
     case 1: {
-      const length = r.u2(`length of Utf8 ${what}`);
-      r.need(length, `Utf8 ${what}`);
+      const length = r.u2('Utf8 constant length');
+      r.need(length, 'Utf8 constant');
       const start = r.pos;
       r.pos += length;
       return { kind: 'Utf8', value: decodeModifiedUtf8(r.bytes, start, start + length) };
     }
     case 3:
-      return { kind: 'Integer', value: r.s4(`Integer ${what}`) };
+      return { kind: 'Integer', value: r.s4('Integer constant') };
     case 4: {
-      const bits = r.s4(`Float ${what}`);
+      const bits = r.s4('Float constant');
       f32.setInt32(0, bits);
       const value = f32.getFloat32(0);
       return Number.isNaN(value) ? { kind: 'Float', value, nanBits: bits } : { kind: 'Float', value };
     }
     case 5: {
-      const high = r.s4(`Long ${what}`);
-      return { kind: 'Long', value: Long.fromBits(r.s4(`Long ${what}`), high) };
+      r.need(8, 'Long constant');
+      const high = r.s4('Long constant');
+      return { kind: 'Long', value: Long.fromBits(r.s4('Long constant'), high) };
     }
     case 6: {
-      const high = r.s4(`Double ${what}`);
-      const low = r.s4(`Double ${what}`);
+      r.need(8, 'Double constant');
+      const high = r.s4('Double constant');
+      const low = r.s4('Double constant');
       f32.setInt32(0, high);
       f32.setInt32(4, low);
       const value = f32.getFloat64(0);
       return Number.isNaN(value) ? { kind: 'Double', value, nanBits: Long.fromBits(low, high) } : { kind: 'Double', value };
     }
     case 7:
-      return { kind: 'Class', nameIndex: r.u2(`Class ${what}`) };
+      return { kind: 'Class', nameIndex: r.u2('Class constant') };
     case 8:
-      return { kind: 'String', stringIndex: r.u2(`String ${what}`) };
+      return { kind: 'String', stringIndex: r.u2('String constant') };
     case 9:
     case 10:
     case 11: {
       const kind = tag === 9 ? 'Fieldref' : tag === 10 ? 'Methodref' : 'InterfaceMethodref';
-      const classIndex = r.u2(`${kind} ${what}`);
-      return { kind, classIndex, nameAndTypeIndex: r.u2(`${kind} ${what}`) };
+      r.need(4, 'member reference constant');
+      const classIndex = r.u2('member reference constant');
+      return { kind, classIndex, nameAndTypeIndex: r.u2('member reference constant') };
     }
     case 12: {
-      const nameIndex = r.u2(`NameAndType ${what}`);
-      return { kind: 'NameAndType', nameIndex, descriptorIndex: r.u2(`NameAndType ${what}`) };
+      r.need(4, 'NameAndType constant');
+      const nameIndex = r.u2('NameAndType constant');
+      return { kind: 'NameAndType', nameIndex, descriptorIndex: r.u2('NameAndType constant') };
     }
     case 15: {
-      const referenceKind = r.u1(`MethodHandle ${what}`);
-      return { kind: 'MethodHandle', referenceKind, referenceIndex: r.u2(`MethodHandle ${what}`) };
+      r.need(3, 'MethodHandle constant');
+      const referenceKind = r.u1('MethodHandle constant');
+      return { kind: 'MethodHandle', referenceKind, referenceIndex: r.u2('MethodHandle constant') };
     }
     case 16:
-      return { kind: 'MethodType', descriptorIndex: r.u2(`MethodType ${what}`) };
+      return { kind: 'MethodType', descriptorIndex: r.u2('MethodType constant') };
     case 17:
     case 18: {
       const kind = tag === 17 ? 'Dynamic' : 'InvokeDynamic';
-      const bootstrapMethodAttrIndex = r.u2(`${kind} ${what}`);
-      return { kind, bootstrapMethodAttrIndex, nameAndTypeIndex: r.u2(`${kind} ${what}`) };
+      r.need(4, 'dynamic constant');
+      const bootstrapMethodAttrIndex = r.u2('dynamic constant');
+      return { kind, bootstrapMethodAttrIndex, nameAndTypeIndex: r.u2('dynamic constant') };
     }
     case 19:
-      return { kind: 'Module', nameIndex: r.u2(`Module ${what}`) };
+      return { kind: 'Module', nameIndex: r.u2('Module constant') };
     case 20:
-      return { kind: 'Package', nameIndex: r.u2(`Package ${what}`) };
+      return { kind: 'Package', nameIndex: r.u2('Package constant') };
     default:
       throw new ClassFormatError(`Unknown constant tag ${tag} in constant pool entry #${index}`, at);
   }
 }
 
+/**
+ * Checks that `pool[index]` is a `kind`. The common, valid case costs one comparison; the message is
+ * built only when the check fails.
+ */
+function ref(pool: ConstantPoolEntries, index: number, kind: CpKind, entry: number, field: string, at: number): void {
+  if (index === 0 || pool[index]?.kind !== kind) cpEntryOf(pool, index, kind, `${field} of ${pool[entry]?.kind} entry #${entry}`, at);
+}
+
 function checkEntry(pool: ConstantPoolEntries, i: number, at: number, majorVersion: number): void {
   const entry = pool[i];
   if (entry === undefined) return;
-  const what = (field: string): string => `${field} of ${entry.kind} entry #${i}`;
   switch (entry.kind) {
     case 'Utf8':
     case 'Integer':
@@ -140,30 +153,30 @@ function checkEntry(pool: ConstantPoolEntries, i: number, at: number, majorVersi
     case 'Class':
     case 'Module':
     case 'Package':
-      cpEntryOf(pool, entry.nameIndex, 'Utf8', what('name_index'), at);
+      ref(pool, entry.nameIndex, 'Utf8', i, 'name_index', at);
       return;
     case 'String':
-      cpEntryOf(pool, entry.stringIndex, 'Utf8', what('string_index'), at);
+      ref(pool, entry.stringIndex, 'Utf8', i, 'string_index', at);
       return;
     case 'Fieldref':
     case 'Methodref':
     case 'InterfaceMethodref':
-      cpEntryOf(pool, entry.classIndex, 'Class', what('class_index'), at);
-      cpEntryOf(pool, entry.nameAndTypeIndex, 'NameAndType', what('name_and_type_index'), at);
+      ref(pool, entry.classIndex, 'Class', i, 'class_index', at);
+      ref(pool, entry.nameAndTypeIndex, 'NameAndType', i, 'name_and_type_index', at);
       return;
     case 'NameAndType':
-      cpEntryOf(pool, entry.nameIndex, 'Utf8', what('name_index'), at);
-      cpEntryOf(pool, entry.descriptorIndex, 'Utf8', what('descriptor_index'), at);
+      ref(pool, entry.nameIndex, 'Utf8', i, 'name_index', at);
+      ref(pool, entry.descriptorIndex, 'Utf8', i, 'descriptor_index', at);
       return;
     case 'MethodHandle':
       checkMethodHandle(pool, i, entry.referenceKind, entry.referenceIndex, at, majorVersion);
       return;
     case 'MethodType':
-      cpEntryOf(pool, entry.descriptorIndex, 'Utf8', what('descriptor_index'), at);
+      ref(pool, entry.descriptorIndex, 'Utf8', i, 'descriptor_index', at);
       return;
     case 'Dynamic':
     case 'InvokeDynamic':
-      cpEntryOf(pool, entry.nameAndTypeIndex, 'NameAndType', what('name_and_type_index'), at);
+      ref(pool, entry.nameAndTypeIndex, 'NameAndType', i, 'name_and_type_index', at);
       return;
     default:
       assertNever(entry);

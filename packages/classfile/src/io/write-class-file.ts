@@ -34,7 +34,12 @@ function writeConstantPool(w: ByteWriter, pool: ConstantPoolEntries): void {
   for (let i = 1; i < pool.length; i++) {
     const entry = pool[i];
     if (entry === undefined) throw new ClassFormatError(`Cannot write constant pool: slot ${i} is empty but does not follow a Long or Double`);
-    writeEntry(w, entry, i);
+    try {
+      writeEntry(w, entry);
+    } catch (error) {
+      if (error instanceof ClassFormatError) throw new ClassFormatError(`${error.detail} (constant pool entry #${i})`);
+      throw error;
+    }
     if (entry.kind === 'Long' || entry.kind === 'Double') {
       if (i + 1 >= pool.length || pool[i + 1] !== undefined) {
         throw new ClassFormatError(`Cannot write constant pool: ${entry.kind} entry #${i} must be followed by an unused slot`);
@@ -44,9 +49,10 @@ function writeConstantPool(w: ByteWriter, pool: ConstantPoolEntries): void {
   }
 }
 
-function writeEntry(w: ByteWriter, e: CpEntry, i: number): void {
-  const what = `${e.kind} entry #${i}`;
-  w.u1(CP_TAG[e.kind], `tag of ${what}`);
+function writeEntry(w: ByteWriter, e: CpEntry): void {
+  // Messages name the pool slot; they are built here only when a check has already failed.
+  const what = e.kind;
+  w.u1(CP_TAG[e.kind], what);
   switch (e.kind) {
     case 'Utf8':
       w.utf8(e.value, what);
@@ -115,11 +121,11 @@ function isDoubleNaNBits(bits: Long): boolean {
 }
 
 function writeMembers(w: ByteWriter, members: readonly MemberInfo[], owner: 'field' | 'method'): void {
-  w.u2(members.length, `${owner}s_count`);
+  w.u2(members.length, owner === 'field' ? 'fields_count' : 'methods_count');
   for (const m of members) {
-    w.u2(m.accessFlags, `access_flags of ${owner}`);
-    w.u2(m.nameIndex, `name_index of ${owner}`);
-    w.u2(m.descriptorIndex, `descriptor_index of ${owner}`);
+    w.u2(m.accessFlags, owner === 'field' ? 'access_flags of field' : 'access_flags of method');
+    w.u2(m.nameIndex, owner === 'field' ? 'name_index of field' : 'name_index of method');
+    w.u2(m.descriptorIndex, owner === 'field' ? 'descriptor_index of field' : 'descriptor_index of method');
     writeAttributes(w, m.attributes);
   }
 }
@@ -127,11 +133,11 @@ function writeMembers(w: ByteWriter, members: readonly MemberInfo[], owner: 'fie
 export function writeAttributes(w: ByteWriter, attributes: readonly Attribute[]): void {
   w.u2(attributes.length, 'attributes_count');
   for (const a of attributes) {
-    w.u2(a.nameIndex, `attribute_name_index of ${a.kind}`);
+    w.u2(a.nameIndex, 'attribute_name_index');
     const lengthAt = w.pos;
     w.u4(0, 'attribute_length');
     writeAttributeBody(w, a);
-    w.patchU4(lengthAt, w.pos - lengthAt - 4, `length of ${a.kind} attribute`);
+    w.patchU4(lengthAt, w.pos - lengthAt - 4, 'attribute_length');
   }
 }
 
@@ -217,7 +223,7 @@ function writeAttributeBody(w: ByteWriter, a: Attribute): void {
 }
 
 function writeU2List(w: ByteWriter, items: readonly number[], what: string): void {
-  w.u2(items.length, `number of ${what}s`);
+  w.u2(items.length, what);
   for (const i of items) w.u2(i, what);
 }
 
