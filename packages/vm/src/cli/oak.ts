@@ -1,0 +1,44 @@
+// The `oak` command: runs a class from the class path, or compiles a `.oak` source file in memory and
+// runs it (the compiler is imported only then). No JavaScript stack trace ever reaches the user: an
+// internal error prints one line and exits with EXIT_INTERNAL_ERROR.
+import { readFileSync } from 'node:fs';
+import { NodePlatform } from '../platform/node/node-platform.js';
+import { EXIT_INTERNAL_ERROR } from '../runtime/errors.js';
+import { parseArguments } from './arguments.js';
+import { runClass, runSourceFile } from './run.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArguments(argv);
+  if (!parsed.ok) {
+    (parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.message);
+    return parsed.exitCode;
+  }
+  const platform = new NodePlatform();
+  const o = parsed.options;
+  if (o.main.endsWith('.oak') || o.main.endsWith('.java')) {
+    let source: string;
+    try {
+      source = readFileSync(o.main, 'utf8');
+    } catch {
+      process.stderr.write(`error: file not found: ${o.main}\n`);
+      return 1;
+    }
+    return runSourceFile(platform, o, o.main, source);
+  }
+  return runClass(platform, o);
+}
+
+function internalError(e: unknown): never {
+  const detail = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`oak: internal error: ${detail}\n`);
+  if (process.env['OAK_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+  process.exit(EXIT_INTERNAL_ERROR);
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+    process.exit(status);
+  },
+  internalError,
+);
