@@ -24,15 +24,19 @@ export const MUTATIONS = ['bitFlip', 'byteOverwrite', 'truncate', 'u2Overwrite',
 
 /**
  * Applies one to three random mutations to a copy of `original` and returns the mutant and the names of
- * the mutations applied. Offsets never land in the magic number, so most mutants get past it.
+ * the mutations applied. Offsets never land in the magic number, so most mutants get past it, and half
+ * of them land after the constant pool: the pool is most of a file, and uniform offsets would rarely
+ * reach the members and attributes.
  */
 export function mutate(original, random) {
   let bytes = original.slice();
   const applied = [];
   const rounds = 1 + random.int(3);
+  const afterPool = poolEnd(original);
   for (let r = 0; r < rounds && bytes.length > 8; r++) {
     const kind = random.pick(MUTATIONS);
-    const at = 4 + random.int(bytes.length - 4);
+    const from = random.next() < 0.5 && afterPool < bytes.length ? afterPool : 4;
+    const at = from + random.int(bytes.length - from);
     applied.push(kind);
     switch (kind) {
       case 'bitFlip':
@@ -69,6 +73,22 @@ export function mutate(original, random) {
     }
   }
   return { bytes, applied };
+}
+
+/** Bytes after the tag of each constant kind, or 0 for a Utf8, whose length follows the tag. */
+const ENTRY_SIZE = { 1: 0, 3: 4, 4: 4, 5: 8, 6: 8, 7: 2, 8: 2, 9: 4, 10: 4, 11: 4, 12: 4, 15: 3, 16: 2, 17: 4, 18: 4, 19: 2, 20: 2 };
+
+/** Offset just past the constant pool of a well-formed class file (the corpus files are). */
+function poolEnd(bytes) {
+  const count = (bytes[8] << 8) | bytes[9];
+  let pos = 10;
+  for (let i = 1; i < count && pos < bytes.length; i++) {
+    const tag = bytes[pos];
+    const size = tag === 1 ? 2 + ((bytes[pos + 1] << 8) | bytes[pos + 2]) : (ENTRY_SIZE[tag] ?? 0);
+    pos += 1 + size;
+    if (tag === 5 || tag === 6) i++;
+  }
+  return pos;
 }
 
 function putU2(bytes, at, v) {
