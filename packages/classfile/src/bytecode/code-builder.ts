@@ -6,7 +6,7 @@ import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, Lo
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { layoutCode, type CodeItem } from './code-layout.js';
+import { isLongForm, itemLength, layoutCode, type CodeItem } from './code-layout.js';
 import { encodeInstructions, type UnplacedInstruction } from './instructions.js';
 import { Label } from './label.js';
 import { computeMaxStack } from './max-stack.js';
@@ -80,6 +80,7 @@ export class CodeBuilder {
   private readonly locals: PendingLocal[] = [];
   private labelCount = 0;
   private built = false;
+  private nextPc = 0;
 
   constructor(
     readonly pool: ConstantPoolBuilder,
@@ -101,6 +102,14 @@ export class CodeBuilder {
     this.record({ kind: 'place', label });
     label.markPlaced();
     return this;
+  }
+
+  /**
+   * The pc the next instruction gets if no branch has to be widened: exact for code under 32 KiB, and
+   * what javac's pc-based choices (such as tableswitch against lookupswitch) are made on.
+   */
+  get provisionalPc(): number {
+    return this.nextPc;
   }
 
   /** A new label placed at the current position. */
@@ -426,6 +435,7 @@ export class CodeBuilder {
   private record(item: CodeItem): this {
     if (this.built) throw new BytecodeError('cannot emit into code that has been built');
     this.items.push(item);
+    this.nextPc += itemLength(item, this.nextPc, item.kind === 'jump' && isLongForm(item.opcode));
     return this;
   }
 

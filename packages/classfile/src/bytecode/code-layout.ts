@@ -86,11 +86,13 @@ export function layoutCode(items: readonly CodeItem[]): Instruction[] {
   return out;
 }
 
-function isLongForm(opcode: OpCode): boolean {
+/** goto_w and jsr_w asked for explicitly are long from the start. */
+export function isLongForm(opcode: OpCode): boolean {
   return opcode === Op.goto_w || opcode === Op.jsr_w;
 }
 
-function itemLength(item: CodeItem, pc: number, long: boolean): number {
+/** Bytes the item takes at `pc`, with its branch in the long form when `long`. */
+export function itemLength(item: CodeItem, pc: number, long: boolean): number {
   switch (item.kind) {
     case 'place':
       return 0;

@@ -66,6 +66,17 @@ describe('CodeBuilder short forms', () => {
 describe('CodeBuilder branches', () => {
   const branchAt = (attr: CodeAttribute, index: number): Instruction => decodeInstructions(attr.code)[index] as Instruction;
 
+  it('tracks the provisional pc of the next instruction', () => {
+    const code = builder('(I)V');
+    const label = code.newLabel();
+    code.pushInt(1000).load('int', 0).branch(Op.goto, label).place(label);
+    expect(code.provisionalPc).toBe(7);
+    code.load('int', 0).tableswitch(0, 0, label, [label]);
+    expect(code.provisionalPc).toBe(8 + 1 + 3 + 16);
+    code.iinc(300, 1).branch(Op.goto_w, label);
+    expect(code.provisionalPc).toBe(28 + 6 + 5);
+  });
+
   it('resolves near forward and backward branches', () => {
     const code = builder('(I)V');
     const top = code.here();
