@@ -32,6 +32,8 @@ export class BodyContext {
   readonly jumpTargets: JumpTarget[] = [];
   /** True while checking the arguments of this(...) / super(...), where `this` is not yet usable. */
   inConstructorPrologue = false;
+  /** Final locals declared with an initialiser: assigning them is an attribution error, not a flow one. */
+  readonly initializedFinals = new Set<LocalSymbol>();
 
   constructor(
     readonly services: CheckerServices,

@@ -43,8 +43,11 @@ export function check(units: readonly CompilationUnit[], env: ClassEnvironment, 
   for (const c of classes) checkInheritance(ctx, c);
   const attribution = new Attribution(ctx, fields);
   for (const c of classes) attribution.attributeClass(c);
-  const positions = new SourcePositions(options.sources ?? []);
-  for (const c of classes) checkClassFlow(ctx, c, positions);
+  // As javac does, flow analysis runs only on attributed programs: its errors would mostly echo earlier ones.
+  if (ctx.reporter.diagnostics.length === 0) {
+    const positions = new SourcePositions(options.sources ?? []);
+    for (const c of classes) checkClassFlow(ctx, c, positions);
+  }
   return { classes: classes.map((c) => c.symbol), diagnostics: ctx.reporter.diagnostics };
 }
 
@@ -130,7 +133,7 @@ class Attribution implements CheckerServices {
     if (sup === undefined) return;
     const body = new BodyContext(this, c, 'constructor', undefined, Types.void, false);
     const exprs = new ExpressionChecker(body);
-    exprs.resolveConstructor(sup, [], decl === undefined ? c.decl.span : decl.body.span, true);
+    exprs.resolveConstructor(sup, [], [], decl === undefined ? c.decl.span : decl.body.span, true);
   }
 }
 

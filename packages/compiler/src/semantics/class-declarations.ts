@@ -34,6 +34,7 @@ export function locationOf(cls: ClassSymbol): string {
 /** Enters the classes of every unit; reports duplicates and public classes in the wrong file. */
 export function enterClasses(ctx: CheckContext, units: readonly CompilationUnit[]): SourceClass[] {
   const result: SourceClass[] = [];
+  const scopes: UnitScope[] = [];
   for (const unit of units) {
     const packageName = unit.packageName === null ? '' : unit.packageName.parts.map((p) => p.name).join('/');
     const scope: UnitScope = { unit, file: unit.file, packageName, singleTypes: new Map(), onDemand: [] };
@@ -72,8 +73,10 @@ export function enterClasses(ctx: CheckContext, units: readonly CompilationUnit[
       result.push({ symbol, decl, scope });
     }
     if (!scope.onDemand.includes('java/lang')) scope.onDemand.push('java/lang');
-    enterImports(ctx, scope);
+    scopes.push(scope);
   }
+  // Imports are resolved once every unit's classes are entered, since they may name each other.
+  for (const scope of scopes) enterImports(ctx, scope);
   return result;
 }
 

@@ -21,6 +21,11 @@ export class ClassEnvironment {
   constructor(
     private readonly classPath: ClassPathLookup = () => undefined,
     private readonly decode?: ClassFileDecoder,
+    /**
+     * Whether the class path has a package ("java/util"); a lookup function cannot list packages, so
+     * without this only packages of classes already seen are known (javac's "package x does not exist").
+     */
+    private readonly packageExists?: (packageName: string) => boolean,
   ) {}
 
   /** Makes a class compiled from source visible; it hides any class file of the same name. */
@@ -40,7 +45,7 @@ export class ClassEnvironment {
 
   /** True when some visible class lives in the package ("java/lang"). */
   hasPackage(packageName: string): boolean {
-    return this.knownPackages.has(packageName);
+    return this.knownPackages.has(packageName) || (this.packageExists?.(packageName) ?? false);
   }
 
   private notePackage(internalName: string): void {

@@ -31,7 +31,7 @@ import { displayMethod, displayType, displayTypes } from './display.js';
 import { findField, findMethods, isClassAccessible, isMemberAccessible, isStatic } from './members.js';
 import { conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
 import type { ClassSymbol, ConstantValue, FieldSymbol, MethodSymbol } from './symbols.js';
-import { isAssignable, isCastable, isSubtype } from './type-relations.js';
+import { isAssignable, isCastable, isInvocationConvertible, isSubtype } from './type-relations.js';
 import { lookupSimpleClassName, resolveClassType, resolveType } from './type-names.js';
 import {
   binaryPromote,
@@ -468,7 +468,7 @@ export class ExpressionChecker {
         );
         return Types.error;
       case 'inapplicable':
-        this.error(e.name.span, 'check.inapplicable', inapplicableMessage(this.env, resolution.candidates, name, args, false));
+        this.reportInapplicable(resolution.candidates, e.args, args, name, e.name.span, false);
         return Types.error;
       case 'ambiguous':
         this.error(
@@ -514,7 +514,13 @@ export class ExpressionChecker {
   }
 
   /** Resolves a constructor of `cls` for `new` or this(...)/super(...); reports and returns undefined on failure. */
-  resolveConstructor(cls: ClassSymbol, args: readonly Type[], span: Span, viaSuperCall: boolean): MethodSymbol | undefined {
+  resolveConstructor(
+    cls: ClassSymbol,
+    argExprs: readonly Expr[],
+    args: readonly Type[],
+    span: Span,
+    viaSuperCall: boolean,
+  ): MethodSymbol | undefined {
     if (args.some((a) => a.kind === 'error')) return undefined;
     const candidates = findMethods(this.env, cls, '<init>');
     const resolution = selectMethod(this.env, candidates, args);
@@ -522,7 +528,7 @@ export class ExpressionChecker {
     switch (resolution.kind) {
       case 'none':
       case 'inapplicable':
-        this.error(span, 'check.inapplicable', inapplicableMessage(this.env, candidates, name, args, true));
+        this.reportInapplicable(candidates, argExprs, args, name, span, true);
         return undefined;
       case 'ambiguous':
         this.error(
@@ -546,6 +552,31 @@ export class ExpressionChecker {
     }
   }
 
+  /**
+   * javac's compact form: with a single candidate of the right arity, the error is the first argument's
+   * "incompatible types"; otherwise the full "cannot be applied" / "no suitable method" explanation.
+   */
+  private reportInapplicable(
+    candidates: readonly MethodSymbol[],
+    argExprs: readonly Expr[],
+    args: readonly Type[],
+    name: string,
+    span: Span,
+    isConstructor: boolean,
+  ): void {
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only !== undefined && only.params.length === args.length) {
+      const i = args.findIndex((a, k) => !isInvocationConvertible(this.env, a, only.params[k] ?? a));
+      const arg = argExprs[i];
+      const param = only.params[i];
+      if (arg !== undefined && param !== undefined) {
+        this.error(arg.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(args[i] ?? param, param)}`);
+        return;
+      }
+    }
+    this.error(span, 'check.inapplicable', inapplicableMessage(this.env, candidates, name, args, isConstructor));
+  }
+
   private newObject(e: New): Type {
     const type = resolveClassType(this.body.ctx, this.body.cls.scope, e.classType, locationOf(this.current));
     const args = this.checkArgs(e.args);
@@ -560,7 +591,7 @@ export class ExpressionChecker {
       this.error(e.span, 'check.abstract-instantiation', `${simpleName(cls.name)} is abstract; cannot be instantiated`);
       return Types.error;
     }
-    const ctor = this.resolveConstructor(cls, args, e.span, false);
+    const ctor = this.resolveConstructor(cls, e.args, args, e.span, false);
     if (ctor === undefined) return Types.error;
     e.ctor = ctor;
     return type;
@@ -650,7 +681,8 @@ export class ExpressionChecker {
         if (isNumeric(left) && isNumeric(right)) return { opType: binaryPromote(left, right), result: Types.boolean };
         if (isBoolean(left) && isBoolean(right)) return { opType: Types.boolean, result: Types.boolean };
         if (isReference(left) && isReference(right)) {
-          return isCastable(this.env, left, right) ? { opType: Types.object, result: Types.boolean } : undefined;
+          const comparable = left.kind === 'null' || right.kind === 'null' || isCastable(this.env, left, right);
+          return comparable ? { opType: Types.object, result: Types.boolean } : undefined;
         }
         return undefined;
       case '&':
@@ -725,6 +757,10 @@ export class ExpressionChecker {
     if (binding?.kind === 'local') {
       const local = binding.local;
       if (!local.isFinal) return;
+      if (this.body.initializedFinals.has(local)) {
+        this.error(target.span, 'check.final-assign', `cannot assign a value to final variable ${local.name}`);
+        return;
+      }
       if (local.origin === 'param' || local.origin === 'catch' || local.origin === 'foreach') {
         const what = local.origin === 'param' ? 'final parameter' : local.origin === 'catch' ? 'multi-catch parameter' : 'final variable';
         this.error(target.span, 'check.final-assign', local.origin === 'param' ? `${what} ${local.name} may not be assigned` : `cannot assign a value to final variable ${local.name}`);

@@ -31,6 +31,14 @@ export function selectMethod(env: ClassEnvironment, candidates: readonly MethodS
   if (candidates.length === 0) return { kind: 'none' };
   const applicable = candidates.filter((m) => isApplicable(env, m, args));
   if (applicable.length === 0) return { kind: 'inapplicable', candidates };
+  // A method whose declaration had an error already reported accepts anything; it must not make calls
+  // ambiguous, so it is chosen only when nothing else applies.
+  const sound = applicable.filter((m) => !m.params.some((p) => p.kind === 'error'));
+  if (sound.length === 0) return { kind: 'found', method: applicable[0] as MethodSymbol };
+  return selectAmong(env, sound);
+}
+
+function selectAmong(env: ClassEnvironment, applicable: readonly MethodSymbol[]): Resolution {
   // Methods more specific than every other applicable one; several only when their signatures are equal.
   const maximal = applicable.filter((m1) => applicable.every((m2) => m1 === m2 || moreSpecific(env, m1, m2)));
   const first = maximal[0];

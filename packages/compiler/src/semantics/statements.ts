@@ -149,6 +149,7 @@ export class StatementChecker {
       const local = this.body.declareLocal(d.name, type, isFinal, 'local');
       d.local = local;
       if (d.init === null) continue;
+      if (isFinal) this.body.initializedFinals.add(local);
       this.exprs.checkAssignableTo(d.init, type);
       const c = d.init.constant;
       if (isFinal && c !== undefined && (type.kind === 'primitive' || isString(type))) {
@@ -347,7 +348,7 @@ export class StatementChecker {
     if (targetName === null) return;
     const target = env.lookup(targetName);
     if (target === undefined) return;
-    const ctor = this.exprs.resolveConstructor(target, args, s.span, s.call === 'super');
+    const ctor = this.exprs.resolveConstructor(target, s.args, args, s.span, s.call === 'super');
     if (ctor !== undefined) s.ctor = ctor;
   }
 }

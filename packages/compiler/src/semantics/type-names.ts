@@ -4,7 +4,7 @@
 import type { ClassTypeNode, QualifiedName, TypeNode, VoidTypeNode } from '../syntax/ast.js';
 import { simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import type { ClassSymbol } from './symbols.js';
-import { Types, type Type } from './types.js';
+import { Types, type PrimitiveName, type Type } from './types.js';
 
 export type ClassLookup =
   | { readonly kind: 'found'; readonly cls: ClassSymbol }
@@ -98,9 +98,12 @@ export function resolveType(ctx: CheckContext, scope: UnitScope, node: TypeNode 
     case 'VoidType':
       type = Types.void;
       break;
-    case 'ClassType':
-      type = resolveClassType(ctx, scope, node, location);
+    case 'ClassType': {
+      // A primitive keyword is never a class name; accept it however the parser classified it.
+      const only = node.name.parts.length === 1 ? node.name.parts[0]?.name : undefined;
+      type = only !== undefined && isPrimitiveName(only) ? Types[only] : resolveClassType(ctx, scope, node, location);
       break;
+    }
     case 'ArrayType': {
       const element = resolveType(ctx, scope, node.element, location);
       type = element.kind === 'error' ? Types.error : Types.arrayOf(element);
@@ -124,4 +127,8 @@ function dotted(internalName: string): string {
 
 function pkgOf(internalName: string): string {
   return internalName.slice(0, Math.max(0, internalName.length - simpleName(internalName).length - 1));
+}
+
+function isPrimitiveName(name: string): name is PrimitiveName {
+  return ['boolean', 'byte', 'short', 'char', 'int', 'long', 'float', 'double'].includes(name);
 }
