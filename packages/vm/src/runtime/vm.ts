@@ -32,6 +32,11 @@ export interface VmOptions {
   /** -Xss in bytes. */
   stackBytes?: number;
   verboseGc?: boolean;
+  /**
+   * JDK 17's helpful NullPointerException messages (-XX:+ShowCodeDetailsInExceptionMessages, on by
+   * default as in JDK 17).
+   */
+  helpfulNullPointerMessages?: boolean;
 }
 
 export const DEFAULT_MAX_HEAP = 256 * 1024 * 1024;
@@ -57,6 +62,7 @@ export class Vm {
   readonly handles = new Handles();
   readonly stackBytes: number;
   readonly verboseGc: boolean;
+  readonly helpfulNullPointerMessages: boolean;
   /** The string table: ldc strings and String.intern share it. */
   readonly interned = new Map<string, number>();
   readonly threads: JThread[] = [];
@@ -78,6 +84,7 @@ export class Vm {
     this.heap = new Heap(options.maxHeapBytes ?? DEFAULT_MAX_HEAP);
     this.stackBytes = options.stackBytes ?? DEFAULT_STACK;
     this.verboseGc = options.verboseGc ?? false;
+    this.helpfulNullPointerMessages = options.helpfulNullPointerMessages ?? true;
     const boot = options.bootClasses ?? new ImageSource(() => this.platform.readRuntimeImage());
     const app: ClassSource[] = [];
     if (options.classes) app.push(new MemorySource(options.classes));
