@@ -161,8 +161,9 @@ class OakParser extends EmbeddedActionsParser {
     this.diagnostics.push(diagnosticAt(this.file, span, code, message));
   }
 
-  private notSupported(span: Span, feature: string): void {
-    this.report(span, SyntaxCode.notSupported, `${feature} is not supported in Oak`);
+  /** "<feature> is not supported in Oak" ("are" for a plural feature name such as "generics"). */
+  private notSupported(span: Span, feature: string, plural = false): void {
+    this.report(span, SyntaxCode.notSupported, `${feature} ${plural ? 'are' : 'is'} not supported in Oak`);
   }
 
   /** Span from `first` to the last consumed token. */
@@ -517,7 +518,7 @@ class OakParser extends EmbeddedActionsParser {
         ALT: () => {
           const kw = this.CONSUME(Kw.enum);
           this.ACTION(() => {
-            this.notSupported(tokenSpan(kw), 'enums');
+            this.notSupported(tokenSpan(kw), 'enums', true);
             this.skipDeclaration();
           });
           return null;
@@ -528,7 +529,17 @@ class OakParser extends EmbeddedActionsParser {
         ALT: () => {
           const kw = this.CONSUME(Identifier);
           this.ACTION(() => {
-            this.notSupported(tokenSpan(kw), 'records');
+            this.notSupported(tokenSpan(kw), 'records', true);
+            this.skipDeclaration();
+          });
+          return null;
+        },
+      },
+      {
+        ALT: () => {
+          const at = this.CONSUME(Op.At);
+          this.ACTION(() => {
+            this.notSupported(tokenSpan(at), 'annotations', true);
             this.skipDeclaration();
           });
           return null;
@@ -598,7 +609,7 @@ class OakParser extends EmbeddedActionsParser {
   typeParameters = this.RULE('typeParameters', (): void => {
     const lt = this.CONSUME(Op.Lt);
     this.ACTION(() => {
-      this.notSupported(tokenSpan(lt), 'generics');
+      this.notSupported(tokenSpan(lt), 'generics', true);
       let depth = 1;
       while (depth > 0 && !this.atEof() && !this.at(Op.LBrace) && !this.at(Op.Semicolon)) {
         const t = this.LA(1).tokenType;
@@ -706,7 +717,7 @@ class OakParser extends EmbeddedActionsParser {
             const isStatic = mods.items.some((m) => m.name === 'static');
             const feature =
               kw.tokenType === Kw.enum ? 'enums' : kw.tokenType === Kw.interface ? 'nested interfaces' : isStatic ? 'static nested classes' : 'inner classes';
-            this.notSupported(tokenSpan(kw), feature);
+            this.notSupported(tokenSpan(kw), feature, true);
             this.skipDeclaration();
           });
           return null;
@@ -717,7 +728,7 @@ class OakParser extends EmbeddedActionsParser {
         ALT: () => {
           const kw = this.CONSUME(Identifier);
           this.ACTION(() => {
-            this.notSupported(tokenSpan(kw), 'records');
+            this.notSupported(tokenSpan(kw), 'records', true);
             this.skipDeclaration();
           });
           return null;
@@ -839,41 +850,43 @@ class OakParser extends EmbeddedActionsParser {
   modifiers = this.RULE('modifiers', (): Modifiers => {
     const first = this.LA(1);
     const items: Modifier[] = [];
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const t = this.CONSUME(ModifierKeyword);
-            this.ACTION(() => {
-              const span = tokenSpan(t);
-              if (items.some((m) => m.name === t.image)) this.report(span, SyntaxCode.repeatedModifier, 'repeated modifier');
-              else items.push({ name: t.image as ModifierName, span });
-            });
+    this.MANY({
+      // `@interface` starts a declaration and `default:` a switch label; neither is a modifier.
+      GATE: () => !(this.at(Op.At) && this.at(Kw.interface, 2)) && !(this.at(Kw.default) && (this.at(Op.Colon, 2) || this.at(Op.Arrow, 2))),
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              const t = this.CONSUME(ModifierKeyword);
+              this.ACTION(() => {
+                const span = tokenSpan(t);
+                if (items.some((m) => m.name === t.image)) this.report(span, SyntaxCode.repeatedModifier, 'repeated modifier');
+                else items.push({ name: t.image as ModifierName, span });
+              });
+            },
           },
-        },
-        {
-          GATE: () => !this.at(Kw.interface, 2),
-          ALT: () => {
-            const at = this.CONSUME(Op.At);
-            this.ACTION(() => {
-              this.notSupported(tokenSpan(at), 'annotations');
-              while (this.at(Identifier) && this.at(Op.Dot, 2)) {
-                this.SKIP_TOKEN();
-                this.SKIP_TOKEN();
-              }
-              this.skip();
-              if (this.at(Op.LParen)) this.skipBalanced();
-            });
+          {
+            ALT: () => {
+              const at = this.CONSUME(Op.At);
+              this.ACTION(() => {
+                this.notSupported(tokenSpan(at), 'annotations', true);
+                while (this.at(Identifier) && this.at(Op.Dot, 2)) {
+                  this.SKIP_TOKEN();
+                  this.SKIP_TOKEN();
+                }
+                this.skip();
+                if (this.at(Op.LParen)) this.skipBalanced();
+              });
+            },
           },
-        },
-        {
-          GATE: () => !this.at(Op.Colon, 2) && !this.at(Op.Arrow, 2),
-          ALT: () => {
-            const d = this.CONSUME(Kw.default);
-            this.ACTION(() => this.notSupported(tokenSpan(d), 'default methods'));
+          {
+            ALT: () => {
+              const d = this.CONSUME(Kw.default);
+              this.ACTION(() => this.notSupported(tokenSpan(d), 'default methods', true));
+            },
           },
-        },
-      ]);
+        ]);
+      },
     });
     return this.ACTION(() => this.modifiersFrom(items, first)) as Modifiers;
   });
@@ -899,7 +912,7 @@ class OakParser extends EmbeddedActionsParser {
       DEF: () => {
         const lt = this.CONSUME(Op.Lt);
         this.ACTION(() => {
-          this.notSupported(tokenSpan(lt), 'generics');
+          this.notSupported(tokenSpan(lt), 'generics', true);
           this.setPosition(this.position - 1);
           this.skipTypeArgumentsHere();
           // A type argument list may be followed by more of the name (Outer<T>.Inner).
@@ -1007,7 +1020,7 @@ class OakParser extends EmbeddedActionsParser {
               { ALT: () => this.CONSUME(Kw.enum) },
             ]);
             this.ACTION(() => {
-              this.notSupported(tokenSpan(kw), kw.tokenType === Kw.enum ? 'enums' : kw.tokenType === Kw.interface ? 'local interfaces' : 'local classes');
+              this.notSupported(tokenSpan(kw), kw.tokenType === Kw.enum ? 'enums' : kw.tokenType === Kw.interface ? 'local interfaces' : 'local classes', true);
               this.skipDeclaration();
             });
             return null;
@@ -1140,7 +1153,7 @@ class OakParser extends EmbeddedActionsParser {
           ALT: () => {
             const kw = this.CONSUME(Kw.assert);
             this.ACTION(() => {
-              this.notSupported(tokenSpan(kw), 'assert statements');
+              this.notSupported(tokenSpan(kw), 'assert statements', true);
               this.resyncStatement(this.position - 1);
             });
             return this.ACTION(() => ({ kind: 'Empty' as const, span: this.spanFrom(kw) })) as Stmt;
@@ -1361,7 +1374,7 @@ class OakParser extends EmbeddedActionsParser {
           this.MANY(() => {
             const comma = this.CONSUME(Op.Comma);
             this.SUBRULE2(this.expression);
-            this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label'));
+            this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
           });
           this.SUBRULE(this.switchLabelEnd);
           return this.ACTION(() => ({ kind: 'Case' as const, value, span: this.spanFrom(kw) })) as SwitchLabel;
@@ -1383,7 +1396,7 @@ class OakParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const arrow = this.CONSUME(Op.Arrow);
-          this.ACTION(() => this.notSupported(tokenSpan(arrow), "switch rules ('case ->')"));
+          this.ACTION(() => this.notSupported(tokenSpan(arrow), "switch rules ('case ->')", true));
         },
       },
     ]);
@@ -1391,12 +1404,14 @@ class OakParser extends EmbeddedActionsParser {
 
   tryStatement = this.RULE('tryStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.try);
+    let resources = false;
     this.OPTION({
       GATE: () => this.at(Op.LParen),
       DEF: () => {
         const open = this.CONSUME(Op.LParen);
         this.ACTION(() => {
           this.notSupported(tokenSpan(open), 'try-with-resources');
+          resources = true;
           this.setPosition(this.position - 1);
           this.skipBalanced();
         });
@@ -1414,7 +1429,7 @@ class OakParser extends EmbeddedActionsParser {
       finallyBlock = this.SUBRULE2(this.block);
     });
     return this.ACTION(() => {
-      if (catches.length === 0 && finallyBlock === null) {
+      if (catches.length === 0 && finallyBlock === null && !resources) {
         this.report(tokenSpan(kw), SyntaxCode.tryWithoutCatch, "'try' without 'catch', 'finally' or resource declarations");
       }
       return { kind: 'Try' as const, block, catches, finallyBlock, span: this.spanFrom(kw) };
@@ -1452,7 +1467,7 @@ class OakParser extends EmbeddedActionsParser {
           ALT: () => {
             const first = this.OR2([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Op.LParen) }]);
             this.ACTION(() => {
-              this.notSupported(tokenSpan(first), 'lambda expressions');
+              this.notSupported(tokenSpan(first), 'lambda expressions', true);
               while (!this.atEof() && !this.at(Op.Arrow)) this.SKIP_TOKEN();
               this.skip();
               if (this.at(Op.LBrace)) this.skipBalanced();
@@ -1663,7 +1678,7 @@ class OakParser extends EmbeddedActionsParser {
                           : t.tokenType === Kw.class
                             ? 'class literals'
                             : 'generics';
-                  this.notSupported(tokenSpan(t), feature);
+                  this.notSupported(tokenSpan(t), feature, t.tokenType === Kw.class || t.tokenType === Op.Lt);
                   this.skipExpressionRest();
                   return placeholderExpr(this.spanFrom(target.span));
                 }) as Expr;
@@ -1684,7 +1699,7 @@ class OakParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(Op.ColonColon);
           return this.ACTION(() => {
-            this.notSupported(tokenSpan(t), 'method references');
+            this.notSupported(tokenSpan(t), 'method references', true);
             this.skipExpressionRest();
             return placeholderExpr(this.spanFrom(target.span));
           }) as Expr;
@@ -1790,7 +1805,7 @@ class OakParser extends EmbeddedActionsParser {
                 ALT: () => {
                   const cc = this.CONSUME(Op.ColonColon);
                   return this.ACTION(() => {
-                    this.notSupported(tokenSpan(cc), 'method references');
+                    this.notSupported(tokenSpan(cc), 'method references', true);
                     this.skipExpressionRest();
                     return placeholderExpr(this.spanFrom(t));
                   }) as Expr;
@@ -1829,7 +1844,7 @@ class OakParser extends EmbeddedActionsParser {
             this.CONSUME2(Op.Dot);
             this.CONSUME(Kw.class);
             return this.ACTION(() => {
-              this.notSupported(tokenSpan(first), 'class literals');
+              this.notSupported(tokenSpan(first), 'class literals', true);
               return placeholderExpr(this.spanFrom(first));
             }) as Expr;
           },
@@ -1838,7 +1853,7 @@ class OakParser extends EmbeddedActionsParser {
           ALT: () => {
             const kw = this.CONSUME(Kw.switch);
             return this.ACTION(() => {
-              this.notSupported(tokenSpan(kw), 'switch expressions');
+              this.notSupported(tokenSpan(kw), 'switch expressions', true);
               if (this.at(Op.LParen)) this.skipBalanced();
               if (this.at(Op.LBrace)) this.skipBalanced();
               return placeholderExpr(this.spanFrom(kw));
@@ -1867,7 +1882,7 @@ class OakParser extends EmbeddedActionsParser {
                 const args = this.SUBRULE(this.arguments);
                 return this.ACTION(() => {
                   if (this.at(Op.LBrace)) {
-                    this.notSupported(tokenSpan(this.LA(1)), 'anonymous classes');
+                    this.notSupported(tokenSpan(this.LA(1)), 'anonymous classes', true);
                     this.skipBalanced();
                   }
                   return { kind: 'New' as const, classType, args, span: this.spanFrom(kw) };
