@@ -36,6 +36,16 @@ describe('corpus', () => {
     }
   });
 
+  it('has no tabs (javac counts columns in characters) and no trailing spaces (editors strip them)', () => {
+    const bad: string[] = [];
+    for (const p of programs) {
+      p.source.split('\n').forEach((line, i) => {
+        if (line.includes('\t') || /\s$/.test(line)) bad.push(`${p.relativePath}:${i + 1}`);
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('keeps compile-error programs in their own folder and runnable programs elsewhere', () => {
     for (const p of programs) {
       const wanted = p.feature === COMPILE_ERRORS_FEATURE ? 'compile-error' : 'run';
