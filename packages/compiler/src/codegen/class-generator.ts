@@ -45,7 +45,11 @@ export function generateClass(cls: ClassSymbol, options: GenerateOptions): Uint8
     const code = builder.method(flags, method.name, method.descriptor, exceptions);
     generateMethodCode(cls, method, source, code, options);
   }
-  return writeClassFile(builder.build());
+  try {
+    return writeClassFile(builder.build());
+  } catch (e) {
+    throw internalError(`class ${cls.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function methodsInOrder(cls: ClassSymbol, decl: ClassDecl): { method: MethodSymbol; source: MethodSource }[] {

@@ -2,10 +2,12 @@
 // the method is finished, so that a label can still be made an alias of an already placed one (a
 // do-while condition's jumps back to the loop start). The pc is tracked with the builder's own
 // instruction-length rules so the generator can apply javac's pc-based decisions.
-import { Op, type CodeBuilder, type Label as BuilderLabel, type OpCode, type ConstantPoolBuilder } from '@oakvm/classfile';
+import { Op, type CodeBuilder, type OpCode, type ConstantPoolBuilder } from '@oakvm/classfile';
 import Long from 'long';
 import type { CodeSink, SinkLabel } from './code-sink.js';
 import { internalError } from './internal-error.js';
+
+type BuilderLabel = ReturnType<CodeBuilder['newLabel']>;
 
 class RecordedLabel implements SinkLabel {
   placed = false;
@@ -42,11 +44,15 @@ export class CodeBuilderSink implements CodeSink {
     this.replay.push((code) => code.place(l.resolve(code)));
   }
 
-  alias(label: SinkLabel, target: SinkLabel): void {
+  alias(label: SinkLabel, target: SinkLabel): boolean {
     const l = asRecorded(label);
     if (l.placed) throw internalError('aliasing a placed label');
+    for (let t: RecordedLabel | undefined = asRecorded(target); t !== undefined; t = t.aliasOf) {
+      if (t === l) return false;
+    }
     l.aliasOf = asRecorded(target);
     l.placed = true;
+    return true;
   }
 
   simple(op: OpCode): void {

@@ -13,8 +13,11 @@ export interface CodeSink {
   readonly pc: number;
   newLabel(): SinkLabel;
   place(label: SinkLabel): void;
-  /** Makes `label` stand for the position of `target`, which may already be placed. */
-  alias(label: SinkLabel, target: SinkLabel): void;
+  /**
+   * Makes `label` stand for the position of `target`, which may already be placed. Returns false (and
+   * changes nothing) when `target` already stands for `label`.
+   */
+  alias(label: SinkLabel, target: SinkLabel): boolean;
   /** An instruction without operands. */
   simple(op: OpCode): void;
   /** A local-variable load or store (the builder picks iload_0..3 or wide). */

@@ -1,6 +1,9 @@
-// The code generator's view of a method's code. On top of a CodeSink it keeps javac's bookkeeping:
-// - reachability: nothing is emitted while the code is dead (after goto, return, athrow), until a label
-//   something jumps to is placed, as javac's Code.alive does;
+// The code generator's view of a method's code. On top of a CodeSink it keeps javac's bookkeeping
+// (com.sun.tools.javac.jvm.Code):
+// - reachability: nothing is emitted while the code is dead (after goto, return, athrow, a switch), until
+//   a label something jumps to is placed, as javac's `alive` and pending jumps do;
+// - forward jumps to a label placed right before a goto go straight to the goto's target, and a goto that
+//   is reachable only through such jumps is not emitted (javac merges pending jumps into the goto's chain);
 // - a goto whose target turns out to be the very next instruction is dropped, as javac's chain
 //   resolution does (so `if (c) { a } else {}` ends without a useless jump);
 // - line numbers: a statement's line is attached to its first instruction, one entry per change of line.
@@ -24,8 +27,9 @@ export class Emitter {
 
   constructor(private readonly sink: CodeSink) {}
 
+  /** javac's isAlive: reachable by falling through, or by a jump to a label placed here. */
   get alive(): boolean {
-    return this.live;
+    return this.live || this.pendingPlacements.some((l) => l.jumpedTo);
   }
 
   /** The current pc, with pending jumps resolved (javac's curCP). */
@@ -38,9 +42,9 @@ export class Emitter {
     return new Label(this.sink.newLabel());
   }
 
+  /** Places the target of forward jumps here (it may end up threaded to a goto's target). */
   place(label: Label): void {
     this.pendingPlacements.push(label);
-    if (label.jumpedTo) this.live = true;
   }
 
   /** A label at the current position (for ranges: handlers, local variables). */
@@ -51,10 +55,11 @@ export class Emitter {
     return label;
   }
 
-  /** Places a label reached from elsewhere (a handler, a switch case): the code is reachable again. */
+  /** Places a label reached from elsewhere (a loop start, a switch case) at exactly this position; the code is reachable. */
   placeEntry(label: Label): void {
     label.jumpedTo = true;
-    this.place(label);
+    this.flush();
+    this.placeInSink(label);
     this.live = true;
   }
 
@@ -68,12 +73,7 @@ export class Emitter {
 
   /** Sends the jumps to `label` to where `target` already is (a backward jump made by a condition). */
   placeAt(label: Label, target: Label): void {
-    this.sink.alias(label.sinkLabel, target.sinkLabel);
-  }
-
-  /** Makes the code dead without emitting anything (after a construct that never completes normally). */
-  markDead(): void {
-    this.live = false;
+    if (!this.sink.alias(label.sinkLabel, target.sinkLabel)) throw new Error('internal compiler error: circular label alias');
   }
 
   statementStart(line: number): void {
@@ -147,9 +147,14 @@ export class Emitter {
 
   /** An unconditional jump, held back until the next instruction shows whether it jumps to itself. */
   goto(target: Label): void {
-    if (!this.live) return;
-    this.flush();
+    if (!this.alive) return;
     target.jumpedTo = true;
+    const threaded = this.pendingPlacements.filter((l) => l !== target && this.sink.alias(l.sinkLabel, target.sinkLabel));
+    this.pendingPlacements = this.pendingPlacements.filter((l) => !threaded.includes(l));
+    // Resolving jumps fixes the code before them (javac's fixedPc): an earlier goto can no longer vanish.
+    if (threaded.length > 0) this.commitPendingGoto();
+    if (!this.alive) return;
+    this.flush();
     this.pendingGoto = { target, line: this.pendingLine };
     this.pendingLine = undefined;
     this.live = false;
@@ -193,13 +198,22 @@ export class Emitter {
 
   /** Prepares to emit one instruction: false when the code is dead and the instruction is dropped. */
   private begin(): boolean {
-    if (!this.live) return false;
+    if (!this.alive) return false;
     this.flush();
+    this.live = true;
     if (this.pendingLine !== undefined) {
       this.addLine(this.pendingLine);
       this.pendingLine = undefined;
     }
     return true;
+  }
+
+  private commitPendingGoto(): void {
+    const pending = this.pendingGoto;
+    if (pending === undefined) return;
+    this.pendingGoto = undefined;
+    if (pending.line !== undefined) this.addLine(pending.line);
+    this.sink.branch(Op.goto, pending.target.sinkLabel);
   }
 
   private flush(): void {
@@ -213,7 +227,10 @@ export class Emitter {
         this.sink.branch(Op.goto, pending.target.sinkLabel);
       }
     }
-    for (const label of this.pendingPlacements) this.placeInSink(label);
+    for (const label of this.pendingPlacements) {
+      this.placeInSink(label);
+      if (label.jumpedTo) this.live = true;
+    }
     this.pendingPlacements = [];
   }
 

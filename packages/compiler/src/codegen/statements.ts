@@ -163,8 +163,7 @@ function genLoop(
 ): void {
   const env = pushEnv(ctx, { tree: loop, continueLabel: ctx.emitter.newLabel() });
   const start = ctx.emitter.newLabel();
-  start.jumpedTo = true;
-  ctx.emitter.place(start);
+  ctx.emitter.placeEntry(start);
   const cond = (): Cond => {
     if (condition === null) return { op: 'always', trueJumps: [], falseJumps: [] };
     ctx.emitter.statementStart(condition.span.line);
@@ -234,8 +233,7 @@ function genForEach(ctx: MethodContext, s: ForEach): void {
 function genIndexLoop(ctx: MethodContext, loop: ForEach, indexSlot: number, lengthSlot: number, body: () => void): void {
   const env = pushEnv(ctx, { tree: loop, continueLabel: ctx.emitter.newLabel() });
   const start = ctx.emitter.newLabel();
-  start.jumpedTo = true;
-  ctx.emitter.place(start);
+  ctx.emitter.placeEntry(start);
   ctx.emitter.statementStart(loop.span.line);
   ctx.emitter.local(Op.iload, indexSlot);
   ctx.emitter.local(Op.iload, lengthSlot);
@@ -343,7 +341,7 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
   });
   popEnv(ctx, env);
   resolveExit(ctx, env);
-  if (defaultLabel === undefined) emitter.place(defaultTarget);
+  if (defaultLabel === undefined) emitter.placeEntry(defaultTarget);
   ctx.locals.endScope(mark);
 }
 
