@@ -373,4 +373,9 @@ function shortNames(message) {
   return message.replace(/\bjava\.(?:lang|util)\.([A-Z])/g, '$1');
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(`regen-expectations: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}

@@ -1,9 +1,10 @@
 // Checks that every corpus program is well formed, so the tiers' runners can trust it.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   COMPILE_ERRORS_FEATURE,
+  HOTSPOT_FLAGS,
   corpusRoot,
   compareDiagnostics,
   bodyDigest,
@@ -11,11 +12,14 @@ import {
   constructsOutsideOak,
   declaresMain,
   diffLines,
+  hasJdk,
   listFeatures,
   listPrograms,
   parseDiagnostics,
   parseExpectations,
   readManifest,
+  repoRoot,
+  runOnHotSpot,
   topLevelTypes,
   type RunExpectation,
 } from './support/corpus.js';
@@ -194,5 +198,32 @@ describe('corpus support', () => {
       'public class D@4',
       'interface E@7',
     ]);
+  });
+});
+
+describe('HotSpot runs of the javac twins', () => {
+  it('uses the same java flags as the regeneration script', () => {
+    const script = readFileSync(join(repoRoot, 'scripts', 'regen-expectations.mjs'), 'utf8');
+    const listed = /const JAVA_FLAGS = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
+    const flags = [...listed.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+    expect(flags).toEqual(HOTSPOT_FLAGS);
+  });
+
+  const jdk = hasJdk();
+  if (!jdk) console.warn('corpus-format: no JDK (javac/java) found; skipping the HotSpot runs of the javac twins');
+
+  // One program per feature keeps this quick; scripts/regen-expectations.mjs --check runs them all.
+  const sample = listFeatures()
+    .filter((f) => f !== COMPILE_ERRORS_FEATURE)
+    .map((f) => listPrograms({ features: [f] })[0])
+    .filter((p) => p !== undefined);
+
+  describe.skipIf(!jdk)('sample', () => {
+    it.concurrent.each(sample.map((p) => [p.relativePath, p] as const))('%s prints its expectations', async (_, p) => {
+      if (p.javacClassesDir === null || p.expectation.kind !== 'run') throw new Error('not a runnable program');
+      const result = await runOnHotSpot(p.javacClassesDir, p.name);
+      const { ok, diff } = compareRun(p.expectation, result);
+      expect(ok, diff).toBe(true);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { parseExpectations, programBody, type Expectation } from './expectations
 export * from './expectations.js';
 export * from './compare.js';
 export { topLevelTypes, declaresMain, constructsOutsideOak, type TopLevelType } from './source-scan.js';
+export { HOTSPOT_FLAGS, hasJdk, jdkTool, runOnHotSpot, type HotSpotRun } from './hotspot.js';
 
 /** Absolute path of the repository root. */
 export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));
