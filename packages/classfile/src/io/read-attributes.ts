@@ -8,6 +8,7 @@ import type {
   BootstrapMethod,
   CodeAttribute,
   ConstantPoolEntries,
+  CpKind,
   ExceptionTableEntry,
   InnerClassEntry,
   LineNumberEntry,
@@ -129,7 +130,7 @@ function readCode(r: ByteReader, nameIndex: number, cx: Context): CodeAttribute 
   return { kind: 'Code', nameIndex, maxStack, maxLocals, code, exceptionTable, attributes };
 }
 
-function readU2Index<K extends Parameters<typeof cpEntryOf>[2]>(r: ByteReader, cx: Context, kind: K, what: string): number {
+function readU2Index(r: ByteReader, cx: Context, kind: CpKind, what: string): number {
   const at = r.pos;
   const index = r.u2(what);
   cpEntryOf(cx.pool, index, kind, what, at);
@@ -137,7 +138,7 @@ function readU2Index<K extends Parameters<typeof cpEntryOf>[2]>(r: ByteReader, c
 }
 
 /** A u2 index that is either 0 or refers to an entry of `kind`. */
-function readOptionalIndex<K extends Parameters<typeof cpEntryOf>[2]>(r: ByteReader, cx: Context, kind: K, what: string): number {
+function readOptionalIndex(r: ByteReader, cx: Context, kind: CpKind, what: string): number {
   const at = r.pos;
   const index = r.u2(what);
   if (index !== 0) cpEntryOf(cx.pool, index, kind, what, at);
@@ -145,7 +146,7 @@ function readOptionalIndex<K extends Parameters<typeof cpEntryOf>[2]>(r: ByteRea
 }
 
 function readClassList(r: ByteReader, cx: Context, what: string): number[] {
-  const count = r.u2(what);
+  const count = r.u2(`number of ${what}`);
   r.needItems(count, 2, what);
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push(readU2Index(r, cx, 'Class', what));
@@ -174,15 +175,24 @@ function readLineNumbers(r: ByteReader, cx: Context): LineNumberEntry[] {
   return entries;
 }
 
+/** An entry of either local-variable table; `typeIndex` is the descriptor or the signature. */
+interface LocalVariableSlot {
+  startPc: number;
+  length: number;
+  nameIndex: number;
+  typeIndex: number;
+  index: number;
+}
+
 function readLocalVariables(
   r: ByteReader,
   cx: Context,
   table: 'LocalVariableTable' | 'LocalVariableTypeTable',
-): { startPc: number; length: number; nameIndex: number; typeIndex: number; index: number }[] {
+): LocalVariableSlot[] {
   const typeField = table === 'LocalVariableTable' ? 'descriptor_index in LocalVariableTable' : 'signature_index in LocalVariableTypeTable';
   const count = r.u2('table length');
   r.needItems(count, 10, 'local variable entries');
-  const out = [];
+  const out: LocalVariableSlot[] = [];
   for (let i = 0; i < count; i++) {
     const at = r.pos;
     const startPc = r.u2('start_pc');

@@ -6,7 +6,7 @@ import { ClassFormatError } from '../errors.js';
 import type { ClassFile, ConstantPoolEntries, MemberInfo } from '../model.js';
 import { ByteReader } from './byte-reader.js';
 import { cpEntryOf, findAttribute } from './constant-pool.js';
-import { type AttributeOwner, readAttributes } from './read-attributes.js';
+import { readAttributes } from './read-attributes.js';
 import { readConstantPool } from './read-constant-pool.js';
 import { checkVersion } from './versions.js';
 
@@ -17,14 +17,16 @@ const MAGIC = 0xcafebabe;
  * malformed input, and no other exception.
  */
 export function readClassFile(bytes: Uint8Array): ClassFile {
-  const r = new ByteReader(bytes);
+  let r: ByteReader | undefined;
   try {
+    r = new ByteReader(bytes);
     return parse(r);
   } catch (e) {
     if (e instanceof ClassFormatError) throw e;
-    // A fault in this reader must still reach callers as the one documented error type; the fuzz tests
-    // fail on any error carrying this prefix, so such a fault is found rather than hidden.
-    const fault = new ClassFormatError(`Malformed class file (reader fault: ${String(e)})`, r.pos);
+    // A fault in this reader (or input that is not a byte array at all) must still reach callers as the
+    // one documented error type; the fuzz tests fail on any error carrying this prefix, so a reader bug
+    // is found rather than hidden.
+    const fault = new ClassFormatError(`Malformed class file (reader fault: ${String(e)})`, r?.pos);
     fault.cause = e;
     throw fault;
   }
@@ -77,7 +79,7 @@ function parse(r: ByteReader): ClassFile {
   return cf;
 }
 
-function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: AttributeOwner & ('field' | 'method')): MemberInfo[] {
+function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: 'field' | 'method'): MemberInfo[] {
   const count = r.u2(owner === 'field' ? 'fields_count' : 'methods_count');
   // access_flags, name_index, descriptor_index and attributes_count: eight bytes per member at least.
   r.needItems(count, 8, `${owner}s`);

@@ -394,4 +394,16 @@ describe('error type', () => {
     expect(e).not.toBeInstanceOf(UnsupportedClassVersionError);
     expect(new ClassFormatError('x').message).toBe('x');
   });
+
+  it('is what even a caller that passes no byte array gets', () => {
+    let caught: unknown;
+    try {
+      readClassFile(null as unknown as Uint8Array);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ClassFormatError);
+    expect((caught as ClassFormatError).message).toMatch(/^Malformed class file \(reader fault: TypeError: /);
+    expect((caught as ClassFormatError).cause).toBeInstanceOf(TypeError);
+  });
 });
