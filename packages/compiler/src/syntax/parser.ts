@@ -400,7 +400,6 @@ class OakParser extends EmbeddedActionsParser {
   // Compilation units and type declarations
 
   compilationUnit = this.RULE('compilationUnit', (): CompilationUnit => {
-    const first = this.LA(1);
     let packageName: QualifiedName | null = null;
     const imports: ImportDecl[] = [];
     const types: ClassDecl[] = [];
@@ -459,7 +458,7 @@ class OakParser extends EmbeddedActionsParser {
       packageName,
       imports,
       types,
-      span: { start: 0, end: this.lastRealToken()?.endOffset ?? 0, line: first.startLine ?? 1, column: 1 },
+      span: { start: 0, end: (this.lastRealToken()?.endOffset ?? -1) + 1, line: 1, column: 1 },
     })) as CompilationUnit;
   });
 
