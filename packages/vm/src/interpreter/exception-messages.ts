@@ -4,6 +4,12 @@ import type { RtMethod } from '../runtime/class-model.js';
 import { JavaThrowable } from '../runtime/errors.js';
 import { describeNullSource } from './null-source.js';
 
+/**
+ * Whether NullPointerExceptions get JDK 17's helpful messages (-XX:[+-]ShowCodeDetailsInExceptionMessages).
+ * Process-wide, as the flag is for a JVM process; the Vm sets it from its options.
+ */
+export const helpfulMessages = { enabled: true };
+
 export function arrayIndexError(index: number, length: number): JavaThrowable {
   return new JavaThrowable('java/lang/ArrayIndexOutOfBoundsException', `Index ${index} out of bounds for length ${length}`);
 }
@@ -14,6 +20,7 @@ export function arrayIndexError(index: number, length: number): JavaThrowable {
  * monitor instructions; field and invoke instructions describe themselves from the constant pool.
  */
 export function nullPointer(method: RtMethod, pc: number, action: string | null): JavaThrowable {
+  if (!helpfulMessages.enabled) return new JavaThrowable('java/lang/NullPointerException', null);
   let what = action ?? describeMemberAction(method, pc);
   const source = describeNullSource(method, pc);
   if (source !== undefined) what += ` because ${source} is null`;

@@ -51,6 +51,11 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
   reload: for (;;) {
     if (thread.depth === 0 || thread.status !== 'runnable' || budget <= 0) return;
     const f = frames[thread.depth - 1]!;
+    if (f.pendingLock !== 0) {
+      if (!vm.monitors.enter(thread, f.pendingLock)) continue;
+      f.lockRef = f.pendingLock;
+      f.pendingLock = 0;
+    }
     const m = f.method;
     const code = m.code;
     const cls = m.cls;

@@ -28,28 +28,21 @@ export function waitOn(ctx: NativeContext, obj: number, ms: number): Promise<voi
     const finish = (interrupted: boolean): void => {
       thread.wakeAction = undefined;
       timer?.cancel();
+      thread.interruptAction = undefined;
       const target = vm.handles.get(h);
+      vm.handles.pop(h);
       // Re-acquiring may have to wait for the notifier to leave its synchronized block.
-      const retry = (): void => {
-        if (vm.monitors.reacquire(thread, target, count)) {
-          thread.status = 'blocked';
-          if (interrupted) reject(new JavaThrowable('java/lang/InterruptedException', null));
-          else resolve();
-        } else {
-          thread.wakeAction = retry;
-          setTimeoutRetry(ctx, retry);
-        }
-      };
-      retry();
+      vm.monitors.reacquire(thread, target, count, () => {
+        if (interrupted) {
+          takeInterrupt(ctx, thread);
+          reject(new JavaThrowable('java/lang/InterruptedException', null));
+        } else resolve();
+      });
     };
     thread.wakeAction = () => finish(false);
     thread.interruptAction = () => finish(true);
     if (ms > 0) timer = vm.platform.setTimer(ms, () => finish(false));
   });
-}
-
-function setTimeoutRetry(ctx: NativeContext, retry: () => void): void {
-  ctx.vm.platform.setTimer(1, retry);
 }
 
 export function sleep(ctx: NativeContext, ms: number): Promise<void> {

@@ -12,7 +12,7 @@ import { Monitors } from '../threads/monitors.js';
 import { Scheduler } from '../threads/scheduler.js';
 import { JThread } from '../threads/thread.js';
 import { toBigInt, storeBigInt } from '../interpreter/long-math.js';
-import { printType, splitDescriptor } from '../interpreter/exception-messages.js';
+import { helpfulMessages, printType, splitDescriptor } from '../interpreter/exception-messages.js';
 import type { RtClass, RtField, RtMethod } from './class-model.js';
 import { JavaThrowable, JavaThrowRef, ReexecuteAfterFrames, VmInternalError } from './errors.js';
 import { Handles } from '../gc/handles.js';
@@ -85,6 +85,7 @@ export class Vm {
     this.stackBytes = options.stackBytes ?? DEFAULT_STACK;
     this.verboseGc = options.verboseGc ?? false;
     this.helpfulNullPointerMessages = options.helpfulNullPointerMessages ?? true;
+    helpfulMessages.enabled = this.helpfulNullPointerMessages;
     const boot = options.bootClasses ?? new ImageSource(() => this.platform.readRuntimeImage());
     const app: ClassSource[] = [];
     if (options.classes) app.push(new MemorySource(options.classes));
@@ -332,7 +333,9 @@ export class Vm {
     if (thread.wouldOverflow(method, base)) throw new JavaThrowable('java/lang/StackOverflowError', null);
     for (let i = 0; i < args.length; i++) thread.slots[base + i] = args[i]!;
     if (method.isNative) throw new VmInternalError(`host call of native method ${method.toString()}`);
-    return thread.pushFrame(method, base, kind);
+    const f = thread.pushFrame(method, base, kind);
+    if (method.isSynchronized) f.pendingLock = method.isStatic ? this.mirrorOf(method.cls) : args[0]!;
+    return f;
   }
 
   /**

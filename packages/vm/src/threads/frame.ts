@@ -34,6 +34,11 @@ export class Frame {
   aux = 0;
   /** The object whose monitor a synchronized method holds, or 0. */
   lockRef = 0;
+  /**
+   * For a synchronized method the VM called (not the interpreter): the monitor to enter before the first
+   * instruction, or 0. Entering may block, so it happens in the run loop.
+   */
+  pendingLock = 0;
   initClass: RtClass | undefined;
   callback: FrameCallback | undefined;
 }

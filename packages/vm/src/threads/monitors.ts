@@ -11,6 +11,8 @@ export class Monitor {
   count = 0;
   readonly entryQueue: JThread[] = [];
   readonly waitSet: JThread[] = [];
+  /** Threads back from Object.wait that want the monitor again: called, in order, as it becomes free. */
+  readonly reacquirers: (() => void)[] = [];
   constructor(readonly obj: number) {}
 }
 
@@ -33,8 +35,22 @@ export class Monitors {
     return m;
   }
 
+  /** The monitor has just become free: hand it to a returning waiter, or wake one blocked thread. */
+  private handOver(m: Monitor): void {
+    const again = m.reacquirers.shift();
+    if (again !== undefined) {
+      again();
+      return;
+    }
+    const next = m.entryQueue.shift();
+    if (next !== undefined) {
+      next.status = 'runnable';
+      this.onWake(next);
+    }
+  }
+
   private release(obj: number, m: Monitor): void {
-    if (m.owner === undefined && m.entryQueue.length === 0 && m.waitSet.length === 0) {
+    if (m.owner === undefined && m.entryQueue.length === 0 && m.waitSet.length === 0 && m.reacquirers.length === 0) {
       const index = this.heap.i32[obj + HDR_LOCK]!;
       this.table[index] = undefined;
       this.free.push(index);
@@ -69,11 +85,7 @@ export class Monitors {
     }
     if (--m.count > 0) return;
     m.owner = undefined;
-    const next = m.entryQueue.shift();
-    if (next !== undefined) {
-      next.status = 'runnable';
-      this.onWake(next);
-    }
+    this.handOver(m);
     this.release(obj, m);
   }
 
@@ -92,27 +104,25 @@ export class Monitors {
     m.owner = undefined;
     m.count = 0;
     m.waitSet.push(thread);
-    const next = m.entryQueue.shift();
-    if (next !== undefined) {
-      next.status = 'runnable';
-      this.onWake(next);
-    }
+    this.handOver(m);
     return count;
   }
 
-  /** Re-acquires after a wait: true when acquired, false when the thread must retry once woken. */
-  reacquire(thread: JThread, obj: number, count: number): boolean {
+  /**
+   * Re-acquires the monitor after a wait with the saved recursion count, calling `acquired` once the
+   * thread owns it again (at once if it is free, else when its owner releases it).
+   */
+  reacquire(thread: JThread, obj: number, count: number, acquired: () => void): void {
     const m = this.monitorOf(obj, true)!;
     const w = m.waitSet.indexOf(thread);
     if (w >= 0) m.waitSet.splice(w, 1);
-    if (m.owner === undefined) {
+    const take = (): void => {
       m.owner = thread;
       m.count = count;
-      return true;
-    }
-    if (!m.entryQueue.includes(thread)) m.entryQueue.push(thread);
-    thread.status = 'blocked';
-    return false;
+      acquired();
+    };
+    if (m.owner === undefined) take();
+    else m.reacquirers.push(take);
   }
 
   /** Removes and returns waiters of `obj`'s wait set (one, or all). */

@@ -62,6 +62,7 @@ export class JThread {
     f.kind = kind;
     f.aux = 0;
     f.lockRef = 0;
+    f.pendingLock = 0;
     f.initClass = undefined;
     f.callback = undefined;
     return f;
