@@ -337,9 +337,7 @@ export function genBinaryOperation(ctx: MethodContext, operator: Binary['operato
   if (base === undefined) throw internalError(`no arithmetic for ${operator}`);
   const kind = jvmKind(opType);
   if (operator === '<<' || operator === '>>' || operator === '>>>') {
-    const distanceType = promoted(typeOf(right));
-    genExprTo(ctx, right, distanceType);
-    if (jvmKind(distanceType) === 'long') ctx.emitter.op(Op.l2i);
+    genExprTo(ctx, right, { kind: 'primitive', name: 'int' });
     ctx.emitter.op(kind === 'long' ? ((base + 1) as OpCode) : base);
     return;
   }
@@ -350,12 +348,6 @@ export function genBinaryOperation(ctx: MethodContext, operator: Binary['operato
     return;
   }
   ctx.emitter.op(arithmeticOp(base, kind));
-}
-
-/** Unary numeric promotion (JLS 5.6.1). */
-function promoted(type: Type): Type {
-  if (type.kind === 'primitive' && jvmKind(type) === 'int') return { kind: 'primitive', name: 'int' };
-  return type;
 }
 
 function genCast(ctx: MethodContext, e: Cast): void {

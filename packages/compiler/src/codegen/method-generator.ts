@@ -59,6 +59,7 @@ export function generateMethodCode(
     }
     case 'classInitializer':
       genStaticInitializers(ctx);
+      closingOffset = lastStaticInitializerEnd(cls);
       break;
     case 'declared': {
       const d = source.decl;
@@ -89,6 +90,16 @@ export function generateMethodCode(
   locals.endScope(0);
   emitter.finish();
   sink.finishInto(code);
+}
+
+/** Where javac's synthesised <clinit> body ends: the end of the last static initialiser. */
+function lastStaticInitializerEnd(cls: ClassSymbol): number | undefined {
+  let end: number | undefined;
+  for (const m of cls.decl?.members ?? []) {
+    const isStaticInit = m.kind === 'Initializer' ? m.isStatic : m.kind === 'Field' && m.declarators.some((d) => d.init !== null && d.symbol !== undefined && (d.symbol.accessFlags & 0x0008) !== 0 && d.symbol.constantValue === undefined);
+    if (isStaticInit) end = m.span.end - 1;
+  }
+  return end;
 }
 
 /** The implicit `super()` of a constructor. */

@@ -241,6 +241,7 @@ function genIndexLoop(ctx: MethodContext, loop: ForEach, indexSlot: number, leng
   ctx.emitter.branch(Op.if_icmpge, done);
   body();
   placeContinue(ctx, env);
+  ctx.emitter.statementStart(loop.span.line);
   ctx.emitter.iinc(indexSlot, 1);
   ctx.emitter.goto(start);
   ctx.emitter.place(done);
@@ -252,6 +253,8 @@ function genBreak(ctx: MethodContext, s: Break): void {
   const target = s.target;
   if (target === undefined) throw internalError('break without a target');
   const env = unwind(ctx, target);
+  // Inlined finalizers move the line; the jump itself belongs to the break again, as in javac.
+  ctx.emitter.statementStart(s.span.line);
   if (env.breakLabel === undefined) env.breakLabel = ctx.emitter.newLabel();
   ctx.emitter.goto(env.breakLabel);
   endFinalizerGaps(ctx, env);
@@ -262,6 +265,7 @@ function genContinue(ctx: MethodContext, s: Continue): void {
   if (target === undefined) throw internalError('continue without a target');
   while (target.kind === 'Labeled') target = target.body;
   const env = unwind(ctx, target);
+  ctx.emitter.statementStart(s.span.line);
   if (env.continueLabel === undefined) throw internalError('continue target is not a loop');
   ctx.emitter.goto(env.continueLabel);
   endFinalizerGaps(ctx, env);

@@ -37,7 +37,8 @@ export function genTry(ctx: MethodContext, s: Try): void {
       if (finallyBlock !== null) outside(ctx, env, () => genBlock(ctx, finallyBlock));
     },
   };
-  genTryCore(ctx, s.block, s.catches, env, true, finallyBlock);
+  const last = finallyBlock ?? s.catches[s.catches.length - 1]?.body ?? s.block;
+  genTryCore(ctx, s.block, s.catches, env, true, finallyBlock, last.span.end - 1);
 }
 
 export function genSynchronized(ctx: MethodContext, s: Synchronized): void {
@@ -60,7 +61,7 @@ export function genSynchronized(ctx: MethodContext, s: Synchronized): void {
     },
   };
   env.finalizer = finalizer;
-  genTryCore(ctx, s.body, [], env, false, null);
+  genTryCore(ctx, s.body, [], env, false, null, s.body.span.end - 1);
   ctx.locals.endScope(mark);
 }
 
@@ -87,7 +88,13 @@ function genTryCore(
   env: JumpEnv,
   actualTry: boolean,
   finallyBlock: Block | null,
+  endOffset: number,
 ): void {
+  // javac gives the code after each part the line of that part's closing brace.
+  const lineAtEnd = (offset: number): void => {
+    const line = ctx.lineAt(offset);
+    if (line !== undefined) ctx.emitter.statementStart(line);
+  };
   const emitter = ctx.emitter;
   const mark = ctx.locals.mark;
   const gaps = env.gaps as Label[];
@@ -97,10 +104,12 @@ function genTryCore(
   const end = emitter.mark();
   const bodyGaps = [...gaps];
   const emptyBody = start.pc === end.pc;
+  lineAtEnd(body.span.end - 1);
   genFinalizer(ctx, env);
   const exits: Label[] = [];
   const exitJump = (): void => {
     if (!emitter.alive) return;
+    lineAtEnd(endOffset);
     const label = emitter.newLabel();
     emitter.goto(label);
     exits.push(label);
@@ -126,15 +135,13 @@ function genTryCore(
       if (gapEnd === undefined) throw internalError('unclosed finalizer gap');
       segmentStart = gapEnd;
     }
-    const firstLine = finallyBlock?.statements[0]?.span.line ?? finallyBlock?.span.line;
-    if (firstLine !== undefined) emitter.statementStart(firstLine);
+    const first = finallyBlock?.statements[0];
+    if (first !== undefined) emitter.statementStart(first.span.line);
+    else lineAtEnd(endOffset);
     const exceptionSlot = ctx.locals.temp(throwable);
     emitter.local(Op.astore, exceptionSlot);
     genFinalizer(ctx, env);
-    if (finallyBlock !== null) {
-      const closing = ctx.lineAt(finallyBlock.span.end - 1);
-      if (closing !== undefined) emitter.statementStart(closing);
-    }
+    lineAtEnd(endOffset);
     emitter.local(Op.aload, exceptionSlot);
     const gapStart = gaps.shift();
     if (gapStart !== undefined) register(ctx, segmentStart, gapStart, catchAll, undefined);
@@ -170,4 +177,6 @@ function genCatch(ctx: MethodContext, c: CatchClause, start: Label, end: Label, 
   ctx.locals.stored(slot);
   genBlock(ctx, c.body);
   ctx.locals.endScope(mark);
+  const line = ctx.lineAt(c.body.span.end - 1);
+  if (line !== undefined) emitter.statementStart(line);
 }

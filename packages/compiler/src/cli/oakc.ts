@@ -1,0 +1,131 @@
+// oakc [-d DIR] [-cp PATH] FILES...: compiles Oak sources to class files, as javac does. Classes are
+// looked up in the runtime image (packages/classlib/dist/classlib.img) first, then in the -cp entries.
+// Exit codes as javac's: 0 success, 1 compile errors, 2 bad command line, 4 an I/O or internal failure.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRuntimeImage } from '@oakvm/classfile';
+import { compile } from '../compile.js';
+import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
+import type { ClassPathLookup } from '../semantics/class-environment.js';
+
+const USAGE = `Usage: oakc [-d DIR] [-cp PATH] FILES...
+  -d DIR          where to place generated class files (default: beside each source)
+  -cp PATH        class path: directories (or .img runtime images) separated by '${delimiter}'
+  -classpath PATH same as -cp`;
+
+class UsageError extends Error {}
+
+interface Arguments {
+  outputDir: string | undefined;
+  classPath: string[];
+  files: string[];
+}
+
+function parseArguments(args: readonly string[]): Arguments {
+  const parsed: Arguments = { outputDir: undefined, classPath: [], files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '-d' || arg === '-cp' || arg === '-classpath' || arg === '--class-path') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} requires an argument`);
+      if (arg === '-d') parsed.outputDir = value;
+      else parsed.classPath.push(...value.split(delimiter).filter((p) => p !== ''));
+    } else if (arg === '-help' || arg === '--help' || arg === '-h') {
+      throw new UsageError('');
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`invalid flag: ${arg}`);
+    } else {
+      parsed.files.push(arg);
+    }
+  }
+  if (parsed.files.length === 0) throw new UsageError('no source files');
+  return parsed;
+}
+
+/** The runtime image next to the bundle (dist/) or the sources (src/cli/), whichever layout this runs from. */
+function findRuntimeImage(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    for (const candidate of [join(dir, 'classlib', 'dist', 'classlib.img'), join(dir, 'packages', 'classlib', 'dist', 'classlib.img')]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+function classPathLookup(entries: readonly string[]): ClassPathLookup {
+  const images: Map<string, Uint8Array>[] = [];
+  const runtime = findRuntimeImage();
+  const lookups: ClassPathLookup[] = [];
+  for (const entry of runtime === undefined ? entries : [runtime, ...entries]) {
+    if (entry.endsWith('.img')) {
+      const image = readRuntimeImage(readFileSync(entry));
+      images.push(image);
+      lookups.push((name) => image.get(name));
+    } else {
+      lookups.push((name) => {
+        const file = join(entry, `${name}.class`);
+        return existsSync(file) ? readFileSync(file) : undefined;
+      });
+    }
+  }
+  return (name) => {
+    for (const lookup of lookups) {
+      const bytes = lookup(name);
+      if (bytes !== undefined) return bytes;
+    }
+    return undefined;
+  };
+}
+
+function run(args: readonly string[]): number {
+  let parsed: Arguments;
+  try {
+    parsed = parseArguments(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.message !== '') process.stderr.write(`error: ${e.message}\n`);
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const sources: SourceText[] = [];
+  for (const file of parsed.files) {
+    if (!file.endsWith('.oak') && !file.endsWith('.java')) {
+      process.stderr.write(`error: invalid source file name: ${file}\n`);
+      return 2;
+    }
+    if (!existsSync(file)) {
+      process.stderr.write(`error: file not found: ${file}\n`);
+      return 2;
+    }
+    sources.push({ path: file, text: readFileSync(file, 'utf8') });
+  }
+  const result = compile(sources, { classPath: classPathLookup(parsed.classPath) });
+  if (result.diagnostics.length > 0) {
+    const byPath = new Map(sources.map((s) => [s.path, s]));
+    for (const d of result.diagnostics) {
+      const source = byPath.get(d.file) ?? { path: d.file, text: '' };
+      process.stderr.write(`${formatDiagnostic(d, source)}\n`);
+    }
+    process.stderr.write(`${formatErrorCount(result.diagnostics.length)}\n`);
+    return 1;
+  }
+  for (const [name, bytes] of result.classes) {
+    const base = parsed.outputDir ?? dirname(result.sourceOf.get(name) ?? '.');
+    // Without -d javac writes beside the source, ignoring the package; with -d it follows the package path.
+    const file = parsed.outputDir === undefined ? join(base, `${name.slice(name.lastIndexOf('/') + 1)}.class`) : join(base, `${name}.class`);
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, bytes);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (e) {
+  const detail = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`error: ${detail}\n`);
+  process.exitCode = 4;
+}
