@@ -99,6 +99,7 @@ export function startsLocalVarDecl(peek: Peek): boolean {
 
 /** At '(': is this a cast? (JLS 15.16; the operand of a reference-type cast cannot start with + or -.) */
 export function startsCast(peek: Peek): boolean {
+  if (!is(peek(1), Op.LParen)) return false;
   const type = scanType(peek, 2);
   if (type === null || !is(peek(type.next), Op.RParen)) return false;
   if (type.primitive || type.dims || type.generic) return true;

@@ -386,6 +386,13 @@ class OakParser extends EmbeddedActionsParser {
     return { items, span: spanBetween(head.span, tail.span) };
   }
 
+  /** Locals, parameters and catch parameters take `final` only (annotations are reported already). */
+  private checkOnlyFinal(mods: Modifiers): void {
+    for (const m of mods.items) {
+      if (m.name !== 'final') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
+    }
+  }
+
   private checkStatementExpression(e: Expr): void {
     if (isStatementExpression(e)) return;
     const span = e.kind === 'Binary' ? e.operatorSpan : e.kind === 'Assign' ? e.operatorSpan : e.span;
@@ -699,7 +706,7 @@ class OakParser extends EmbeddedActionsParser {
           return this.ACTION(() => {
             const isStatic = mods.items.some((m) => m.name === 'static');
             for (const m of mods.items) {
-              if (m.name !== 'static') this.report(m.span, SyntaxCode.unexpected, `modifier ${m.name} not allowed here`);
+              if (m.name !== 'static') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
             }
             return { kind: 'Initializer' as const, isStatic, body, span: this.spanFrom(start()) };
           }) as Member;
@@ -843,7 +850,10 @@ class OakParser extends EmbeddedActionsParser {
     });
     const name = this.CONSUME(Identifier);
     const dims = this.SUBRULE(this.dims);
-    return this.ACTION(() => ({ modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) })) as Param;
+    return this.ACTION(() => {
+      this.checkOnlyFinal(mods);
+      return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };
+    }) as Param;
   });
 
   modifiers = this.RULE('modifiers', (): Modifiers => {
@@ -1058,6 +1068,7 @@ class OakParser extends EmbeddedActionsParser {
       this.ACTION(() => declarators.push(next));
     });
     return this.ACTION(() => {
+      this.checkOnlyFinal(mods);
       if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
         this.notSupported(declaredType.span, "local variable type inference ('var')");
       }
@@ -1450,7 +1461,10 @@ class OakParser extends EmbeddedActionsParser {
     const name = this.CONSUME(Identifier);
     this.CONSUME(Op.RParen);
     const body = this.SUBRULE(this.block);
-    return this.ACTION(() => ({ modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) })) as CatchClause;
+    return this.ACTION(() => {
+      this.checkOnlyFinal(mods);
+      return { modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) };
+    }) as CatchClause;
   });
 
   // ---------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export const SyntaxCode = {
   prematureEof: 'syntax.premature-eof',
   classExpected: 'syntax.class-expected',
   repeatedModifier: 'syntax.repeated-modifier',
+  modifierNotAllowed: 'syntax.modifier-not-allowed',
   tryWithoutCatch: 'syntax.try-without-catch',
   elseWithoutIf: 'syntax.else-without-if',
   orphaned: 'syntax.orphaned',

@@ -63,6 +63,9 @@ describe('syntax errors, worded and placed as javac does', () => {
     ['method without a return type', 'class A { foo() { } }', ['1:11 invalid method declaration; return type required']],
     ['switch body without a label', 'class A { void m() { switch (x) { f(); } } }', ["1:35 case, default, or '}' expected"]],
     ['illegal start of type', 'class A { 5 }', ['1:11 illegal start of type']],
+    ['modifier on a local', 'class A { void m() { final static int x; } }', ['1:28 modifier static not allowed here']],
+    ['modifier on a parameter', 'class A { void m(public int a) { } }', ['1:18 modifier public not allowed here']],
+    ['modifier on an initializer', 'class A { public { } }', ['1:11 modifier public not allowed here']],
   ])('%s', (_, text, expected) => {
     expect(errors(text)).toEqual(expected);
   });
