@@ -1,8 +1,9 @@
 // State shared by the checker's phases: where diagnostics go, and the scope of one compilation unit
 // (package, imports) in which type names are resolved.
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
-import type { CompilationUnit, Span } from '../syntax/ast.js';
+import type { ClassDecl, CompilationUnit, Span } from '../syntax/ast.js';
 import type { ClassEnvironment } from './class-environment.js';
+import type { SourcePositions } from './source-positions.js';
 import type { ClassSymbol } from './symbols.js';
 
 export class Reporter {
@@ -35,6 +36,7 @@ export interface CheckContext {
   readonly reporter: Reporter;
   /** Classes compiled from source in this run, by internal name. */
   readonly sourceClasses: Map<string, ClassSymbol>;
+  readonly positions: SourcePositions;
 }
 
 /** "java/lang/String" -> "String": javac names classes by simple name in its messages. */
@@ -46,4 +48,10 @@ export function simpleName(internalName: string): string {
 export function packageOf(internalName: string): string {
   const slash = internalName.lastIndexOf('/');
   return slash < 0 ? '' : internalName.slice(0, slash);
+}
+
+/** Where javac reports errors about a whole class: its `class` or `interface` keyword. */
+export function classPosition(ctx: CheckContext, file: string, decl: ClassDecl): Span {
+  const from = decl.modifiers.items.length === 0 ? decl.span.start : decl.modifiers.span.end;
+  return ctx.positions.classKeyword(file, from, decl.name.span);
 }

@@ -6,7 +6,7 @@ import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { Diagnostic, SourceText } from '../diagnostics.js';
 import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, NormalMethodDecl, Param } from '../syntax/ast.js';
 import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
-import { Reporter, type CheckContext } from './check-context.js';
+import { classPosition, Reporter, type CheckContext } from './check-context.js';
 import {
   declareMembers,
   enterClasses,
@@ -36,7 +36,8 @@ export interface CheckResult {
 }
 
 export function check(units: readonly CompilationUnit[], env: ClassEnvironment, options: CheckOptions = {}): CheckResult {
-  const ctx: CheckContext = { env, reporter: new Reporter(), sourceClasses: new Map() };
+  const positions = new SourcePositions(options.sources ?? []);
+  const ctx: CheckContext = { env, reporter: new Reporter(), sourceClasses: new Map(), positions };
   const classes = enterClasses(ctx, units);
   resolveSupertypes(ctx, classes);
   const fields = declareMembers(ctx, classes);
@@ -45,7 +46,6 @@ export function check(units: readonly CompilationUnit[], env: ClassEnvironment, 
   for (const c of classes) attribution.attributeClass(c);
   // As javac does, flow analysis runs only on attributed programs: its errors would mostly echo earlier ones.
   if (ctx.reporter.diagnostics.length === 0) {
-    const positions = new SourcePositions(options.sources ?? []);
     for (const c of classes) checkClassFlow(ctx, c, positions);
   }
   return { classes: classes.map((c) => c.symbol), diagnostics: ctx.reporter.diagnostics };
@@ -133,7 +133,7 @@ class Attribution implements CheckerServices {
     if (sup === undefined) return;
     const body = new BodyContext(this, c, 'constructor', undefined, Types.void, false);
     const exprs = new ExpressionChecker(body);
-    exprs.resolveConstructor(sup, [], [], decl === undefined ? c.decl.span : decl.body.span, true);
+    exprs.resolveConstructor(sup, [], [], decl === undefined ? classPosition(this.ctx, c.scope.file, c.decl) : decl.body.span, true);
   }
 }
 

@@ -3,7 +3,7 @@
 // adding the implicit default constructor.
 import { ACC_ABSTRACT, ACC_FINAL, ACC_INTERFACE, ACC_NATIVE, ACC_PUBLIC, ACC_STATIC, ACC_SUPER } from '@oakvm/classfile';
 import type { ClassDecl, CompilationUnit, FieldDecl, MethodDecl, Param, Span, VarDeclarator } from '../syntax/ast.js';
-import { simpleName, type CheckContext, type UnitScope } from './check-context.js';
+import { classPosition, simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import { isInterface } from './class-environment.js';
 import { displayClassKind, displayMethod, displayType } from './display.js';
 import { sameParams } from './members.js';
@@ -41,16 +41,17 @@ export function enterClasses(ctx: CheckContext, units: readonly CompilationUnit[
     for (const decl of unit.types) {
       const name = packageName === '' ? decl.name.name : `${packageName}/${decl.name.name}`;
       if (ctx.sourceClasses.has(name)) {
-        ctx.reporter.error(unit.file, decl.name.span, 'check.duplicate-class', `duplicate class: ${name.replace(/\//g, '.')}`);
+        ctx.reporter.error(unit.file, classPosition(ctx, unit.file, decl), 'check.duplicate-class', `duplicate class: ${name.replace(/\//g, '.')}`);
         continue;
       }
       const site = decl.isInterface ? 'interface' : 'class';
-      let flags = checkModifiers(ctx.reporter, unit.file, decl.modifiers, site, decl.name.span);
+      const at = classPosition(ctx, unit.file, decl);
+      let flags = checkModifiers(ctx.reporter, unit.file, decl.modifiers, site, at);
       flags = decl.isInterface ? flags | ACC_INTERFACE | ACC_ABSTRACT : flags | ACC_SUPER;
       if ((flags & ACC_PUBLIC) !== 0 && !fileDeclares(unit.file, decl.name.name)) {
         ctx.reporter.error(
           unit.file,
-          decl.name.span,
+          at,
           'check.public-class-file',
           `class ${decl.name.name} is public, should be declared in a file named ${decl.name.name}.oak`,
         );
@@ -147,7 +148,7 @@ export function resolveSupertypes(ctx: CheckContext, classes: readonly SourceCla
   }
   for (const c of classes) {
     if (inCycle(ctx, c.symbol)) {
-      ctx.reporter.error(c.scope.file, c.decl.name.span, 'check.cyclic-inheritance', `cyclic inheritance involving ${simpleName(c.symbol.name)}`);
+      ctx.reporter.error(c.scope.file, classPosition(ctx, c.scope.file, c.decl), 'check.cyclic-inheritance', `cyclic inheritance involving ${simpleName(c.symbol.name)}`);
       c.symbol.superName = c.symbol.name === 'java/lang/Object' ? null : 'java/lang/Object';
       c.symbol.interfaces = [];
     }

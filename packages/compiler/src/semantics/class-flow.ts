@@ -3,7 +3,7 @@
 // constructor (after the instance initialisers unless it starts with this(...)), then methods.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { ConstructorDecl, Expr, Stmt } from '../syntax/ast.js';
-import { simpleName, type CheckContext } from './check-context.js';
+import { classPosition, simpleName, type CheckContext } from './check-context.js';
 import type { SourceClass } from './class-declarations.js';
 import { FlowAnalyzer, type ExceptionPolicy, type FlowState } from './flow-analysis.js';
 import type { SourcePositions } from './source-positions.js';
@@ -72,7 +72,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
 
   if (ctors.length === 0 && !c.decl.isInterface) {
     const superCtor = superNoArgThrows(ctx, c);
-    for (const t of superCtor) instance.thrown(t, c.decl.span);
+    for (const t of superCtor) instance.thrown(t, classPosition(ctx, file, c.decl));
     for (const [field, bit] of instanceFields) {
       if ((afterInit.da & (1n << BigInt(bit))) === 0n) {
         ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} not initialized in the default constructor`);

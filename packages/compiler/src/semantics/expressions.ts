@@ -31,6 +31,7 @@ import { displayMethod, displayType, displayTypes } from './display.js';
 import { findField, findMethods, isClassAccessible, isMemberAccessible, isStatic } from './members.js';
 import { conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
 import type { ClassSymbol, ConstantValue, FieldSymbol, MethodSymbol } from './symbols.js';
+import { dotBefore, exprPosition } from './javac-positions.js';
 import { isAssignable, isCastable, isInvocationConvertible, isSubtype } from './type-relations.js';
 import { lookupSimpleClassName, resolveClassType, resolveType } from './type-names.js';
 import {
@@ -80,7 +81,7 @@ export class ExpressionChecker {
       case 'class':
       case 'package': {
         const name = e.kind === 'Name' ? e.name : e.kind === 'FieldAccess' ? e.name.name : '';
-        const span = e.kind === 'FieldAccess' ? e.name.span : e.span;
+        const span = e.kind === 'FieldAccess' ? dotBefore(e.name.span) : e.span;
         this.error(span, 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: ${locationOf(this.current)}`);
         e.type = Types.error;
         return Types.error;
@@ -100,11 +101,11 @@ export class ExpressionChecker {
 
   requireAssignable(e: Expr, type: Type, target: Type): void {
     if (type.kind === 'void') {
-      this.error(e.span, 'check.void-not-allowed', "'void' type not allowed here");
+      this.error(exprPosition(e), 'check.void-not-allowed', "'void' type not allowed here");
       return;
     }
     if (!isAssignable(this.env, type, target, e.constant)) {
-      this.error(e.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(type, target)}`);
+      this.error(exprPosition(e), 'check.incompatible-types', `incompatible types: ${conversionProblem(type, target)}`);
     }
   }
 
@@ -112,7 +113,7 @@ export class ExpressionChecker {
   checkCondition(e: Expr): void {
     const type = this.check(e);
     if (type.kind !== 'error' && !isBoolean(type)) {
-      this.error(e.span, 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to boolean`);
+      this.error(exprPosition(e), 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to boolean`);
     }
   }
 
@@ -122,7 +123,7 @@ export class ExpressionChecker {
     if (type.kind === 'error') return;
     const promoted = unaryPromote(type);
     if (!sameType(promoted, Types.int)) {
-      this.error(e.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(type, Types.int)}`);
+      this.error(exprPosition(e), 'check.incompatible-types', `incompatible types: ${conversionProblem(type, Types.int)}`);
     }
   }
 
@@ -351,11 +352,11 @@ export class ExpressionChecker {
             e.type = Types.int;
             return { kind: 'value', type: Types.int };
           }
-          this.error(e.name.span, 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: class ${displayType(type)}`);
+          this.error(dotBefore(e.name.span), 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: class ${displayType(type)}`);
           return { kind: 'error' };
         }
         if (type.kind !== 'class') {
-          this.error(e.name.span, 'check.cant-dereference', `${displayType(type)} cannot be dereferenced`);
+          this.error(dotBefore(e.name.span), 'check.cant-dereference', `${displayType(type)} cannot be dereferenced`);
           return { kind: 'error' };
         }
         const cls = this.env.lookup(type.name);
@@ -369,16 +370,16 @@ export class ExpressionChecker {
     const name = e.name.name;
     const field = findField(this.env, cls, name);
     if (field === undefined) {
-      this.error(e.name.span, 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: ${locationOf(cls)}`);
+      this.error(dotBefore(e.name.span), 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: ${locationOf(cls)}`);
       return { kind: 'error' };
     }
     const qualifier = staticOnly || viaSuper || site.kind !== 'class' ? undefined : site.name;
     if (!isMemberAccessible(this.env, field, this.current, qualifier)) {
-      this.accessError(e.name.span, name, field);
+      this.accessError(dotBefore(e.name.span), name, field);
       return { kind: 'error' };
     }
     if (staticOnly && !isStatic(field)) {
-      this.error(e.name.span, 'check.static-context', `non-static variable ${name} cannot be referenced from a static context`);
+      this.error(dotBefore(e.name.span), 'check.static-context', `non-static variable ${name} cannot be referenced from a static context`);
       return { kind: 'error' };
     }
     e.binding = { kind: 'field', field };
@@ -450,29 +451,30 @@ export class ExpressionChecker {
           if (site.kind === 'class') cls = this.env.lookup(site.name);
           else if (site.kind === 'array') cls = this.env.lookup('java/lang/Object');
           else if (site.kind !== 'error') {
-            this.error(e.name.span, 'check.cant-dereference', `${displayType(site)} cannot be dereferenced`);
+            this.error(dotBefore(e.name.span), 'check.cant-dereference', `${displayType(site)} cannot be dereferenced`);
           }
           break;
       }
     }
     const args = this.checkArgs(e.args);
     if (cls === undefined || args.some((a) => a.kind === 'error')) return Types.error;
+    const at = e.target === null ? e.name.span : dotBefore(e.name.span);
     const candidates = findMethods(this.env, cls, name);
     const resolution = selectMethod(this.env, candidates, args);
     switch (resolution.kind) {
       case 'none':
         this.error(
-          e.name.span,
+          at,
           'check.cant-resolve',
           `cannot find symbol\n  symbol:   method ${name}(${displayTypes(args)})\n  location: ${site?.kind === 'array' ? `class ${displayType(site)}` : locationOf(cls)}`,
         );
         return Types.error;
       case 'inapplicable':
-        this.reportInapplicable(resolution.candidates, e.args, args, name, e.name.span, false);
+        this.reportInapplicable(resolution.candidates, e.args, args, name, at, false);
         return Types.error;
       case 'ambiguous':
         this.error(
-          e.name.span,
+          at,
           'check.ambiguous',
           `reference to ${name} is ambiguous\n  both method ${displayMethod(resolution.first)} in ${simpleName(resolution.first.owner.name)} and method ${displayMethod(resolution.second)} in ${simpleName(resolution.second.owner.name)} match`,
         );
@@ -484,22 +486,22 @@ export class ExpressionChecker {
     const isArrayClone = site?.kind === 'array' && name === 'clone' && method.params.length === 0;
     const qualifier = staticOnly || viaSuper || site?.kind !== 'class' ? undefined : site.name;
     if (!isArrayClone && !isMemberAccessible(this.env, method, this.current, qualifier)) {
-      this.accessError(e.name.span, displayMethod(method), method);
+      this.accessError(at, displayMethod(method), method);
       return Types.error;
     }
     const methodIsStatic = isStatic(method);
     if (!methodIsStatic) {
       if (staticOnly || (e.target === null && this.body.isStatic)) {
-        this.error(e.name.span, 'check.static-context', `non-static method ${displayMethod(method)} cannot be referenced from a static context`);
+        this.error(at, 'check.static-context', `non-static method ${displayMethod(method)} cannot be referenced from a static context`);
         return Types.error;
       }
       if (e.target === null && this.body.inConstructorPrologue) {
-        this.error(e.name.span, 'check.before-super', `cannot reference ${name} before supertype constructor has been called`);
+        this.error(at, 'check.before-super', `cannot reference ${name} before supertype constructor has been called`);
         return Types.error;
       }
     }
     if (viaSuper && (method.accessFlags & ACC_ABSTRACT) !== 0) {
-      this.error(e.name.span, 'check.abstract-super-call', `abstract method ${displayMethod(method)} in ${simpleName(method.owner.name)} cannot be accessed directly`);
+      this.error(at, 'check.abstract-super-call', `abstract method ${displayMethod(method)} in ${simpleName(method.owner.name)} cannot be accessed directly`);
       return Types.error;
     }
     e.method = method;
@@ -734,11 +736,11 @@ export class ExpressionChecker {
       (target.kind === 'FieldAccess' && (target.binding?.kind === 'field' || target.binding?.kind === 'arrayLength')) ||
       target.kind === 'ArrayAccess';
     if (!isVariable) {
-      this.error(target.span, 'check.not-variable', 'unexpected type\n  required: variable\n  found:    value');
+      this.error(exprPosition(target), 'check.not-variable', 'unexpected type\n  required: variable\n  found:    value');
       return undefined;
     }
     if (target.kind === 'FieldAccess' && target.binding?.kind === 'arrayLength') {
-      this.error(target.name.span, 'check.final-assign', 'cannot assign a value to final variable length');
+      this.error(dotBefore(target.name.span), 'check.final-assign', 'cannot assign a value to final variable length');
       return undefined;
     }
     this.checkFinalAssignment(target);
@@ -770,7 +772,7 @@ export class ExpressionChecker {
     if (binding?.kind !== 'field') return;
     const field = binding.field;
     if ((field.accessFlags & ACC_FINAL) === 0) return;
-    const span = target.kind === 'FieldAccess' ? target.name.span : target.span;
+    const span = target.kind === 'FieldAccess' ? dotBefore(target.name.span) : target.span;
     const viaSimpleName = target.kind === 'Name' || (target.kind === 'FieldAccess' && target.target.kind === 'This');
     const kind = this.body.kind;
     const inInitializer = isStatic(field)
@@ -826,7 +828,7 @@ export class ExpressionChecker {
     const type = this.check(e.expr);
     if (target.kind === 'error' || type.kind === 'error') return Types.error;
     if (!isCastable(this.env, type, target)) {
-      this.error(e.span, 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to ${displayType(target)}`);
+      this.error(exprPosition(e.expr), 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to ${displayType(target)}`);
       return Types.error;
     }
     if (e.expr.constant !== undefined && (target.kind === 'primitive' || isString(target))) {
@@ -857,7 +859,9 @@ export class ExpressionChecker {
     if (a.kind === 'error' || b.kind === 'error') return Types.error;
     const type = this.conditionalType(e, a, b);
     if (type === undefined) {
-      this.error(e.span, 'check.incompatible-types', `incompatible types: bad type in conditional expression\n    ${displayType(b)} cannot be converted to ${displayType(a)}`);
+      // javac blames the branch that does not convert to the other's type.
+      const [bad, badType, goodType] = a.kind === 'void' ? [e.whenTrue, a, b] : [e.whenFalse, b, a];
+      this.error(exprPosition(bad), 'check.incompatible-types', `incompatible types: bad type in conditional expression\n    ${displayType(badType)} cannot be converted to ${displayType(goodType)}`);
       return Types.error;
     }
     const c = e.condition.constant;

@@ -10,6 +10,7 @@ import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { CatchClause, Expr, Span, Stmt } from '../syntax/ast.js';
 import { simpleName, type CheckContext } from './check-context.js';
 import type { FieldSymbol, LocalSymbol } from './symbols.js';
+import { after, stmtPosition } from './javac-positions.js';
 import { isSubclassOf } from './type-relations.js';
 
 export interface FlowState {
@@ -443,12 +444,6 @@ export class FlowAnalyzer {
     this.assignBit(v.bit);
   }
 
-  /** The position javac gives a call for exception errors: the opening parenthesis after the name. */
-  private callPosition(name: Span): Span {
-    const length = name.end - name.start;
-    return { start: name.end, end: name.end + 1, line: name.line, column: name.column + length };
-  }
-
   expr(e: Expr): void {
     if (e.constant !== undefined && e.kind !== 'Assign') return;
     switch (e.kind) {
@@ -471,7 +466,7 @@ export class FlowAnalyzer {
       case 'MethodCall':
         if (e.target !== null && e.target.kind !== 'Super') this.expr(e.target);
         for (const a of e.args) this.expr(a);
-        for (const t of e.method?.thrown ?? []) this.thrown(t, this.callPosition(e.name.span));
+        for (const t of e.method?.thrown ?? []) this.thrown(t, after(e.name.span));
         return;
       case 'New':
         for (const a of e.args) this.expr(a);
@@ -578,28 +573,6 @@ export class FlowAnalyzer {
 /** The statement a `continue` resumes: the loop itself, or the loop inside a labelled statement. */
 function continueTarget(s: Stmt): Stmt {
   return s.kind === 'Labeled' ? continueTarget(s.body) : s;
-}
-
-/** Where javac puts the caret for "unreachable statement": a declaration's name, else the statement. */
-export function stmtPosition(s: Stmt): Span {
-  if (s.kind === 'LocalVar') return s.declarators[0]?.name.span ?? s.span;
-  if (s.kind === 'ExprStmt') return exprPosition(s.expr);
-  return s.span;
-}
-
-/** javac's preferred position of an expression: the operator of binary and assignment expressions. */
-export function exprPosition(e: Expr): Span {
-  switch (e.kind) {
-    case 'Binary':
-    case 'Assign':
-      return e.operatorSpan;
-    case 'MethodCall': {
-      const n = e.name.span;
-      return { start: n.end, end: n.end + 1, line: n.line, column: n.column + (n.end - n.start) };
-    }
-    default:
-      return e.span;
-  }
 }
 
 /** Blank final fields of a class that the given kind of body must assign: static or instance ones. */

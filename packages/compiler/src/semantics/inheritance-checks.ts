@@ -2,7 +2,7 @@
 // clashes, final methods, return types, weaker access, throws clauses) and abstract methods a concrete
 // class leaves unimplemented.
 import { ACC_ABSTRACT, ACC_FINAL, ACC_PRIVATE, ACC_PROTECTED, ACC_PUBLIC, ACC_STATIC } from '@oakvm/classfile';
-import { simpleName, type CheckContext } from './check-context.js';
+import { classPosition, simpleName, type CheckContext } from './check-context.js';
 import type { SourceClass } from './class-declarations.js';
 import { isInterface } from './class-environment.js';
 import { displayMethod, displayType } from './display.js';
@@ -46,7 +46,7 @@ function checkOverrides(ctx: CheckContext, c: SourceClass, method: MethodSymbol)
       const problem = overrideProblem(ctx, method, other);
       if (problem === undefined) continue;
       const verb = isInterface(other.owner) && !isInterface(method.owner) && (other.accessFlags & ACC_ABSTRACT) !== 0 ? 'implement' : 'override';
-      const span = method.decl?.kind === 'Method' ? method.decl.name.span : c.decl.name.span;
+      const span = method.decl?.kind === 'Method' ? method.decl.name.span : classPosition(ctx, c.scope.file, c.decl);
       ctx.reporter.error(
         c.scope.file,
         span,
@@ -101,7 +101,7 @@ function checkAbstractsImplemented(ctx: CheckContext, c: SourceClass): void {
       if (concrete(m)) continue;
       ctx.reporter.error(
         c.scope.file,
-        c.decl.name.span,
+        classPosition(ctx, c.scope.file, c.decl),
         'check.missing-abstract-impl',
         `${simpleName(c.symbol.name)} is not abstract and does not override abstract method ${displayMethod(m)} in ${simpleName(m.owner.name)}`,
       );

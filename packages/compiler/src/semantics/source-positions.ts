@@ -6,9 +6,26 @@ import type { Span } from '../syntax/ast.js';
 
 export class SourcePositions {
   private readonly lineStarts = new Map<string, number[]>();
+  private readonly texts = new Map<string, string>();
 
   constructor(sources: readonly SourceText[]) {
-    for (const s of sources) this.lineStarts.set(s.path, lineStartsOf(s.text));
+    for (const s of sources) {
+      this.lineStarts.set(s.path, lineStartsOf(s.text));
+      this.texts.set(s.path, s.text);
+    }
+  }
+
+  /**
+   * The `class` or `interface` keyword of a declaration, where javac reports class-level errors; it is
+   * the first of those words at or after `from` (the end of the modifiers).
+   */
+  classKeyword(file: string, from: number, fallback: Span): Span {
+    const text = this.texts.get(file);
+    if (text === undefined) return fallback;
+    const re = /\b(class|interface)\b/g;
+    re.lastIndex = Math.max(0, from);
+    const m = re.exec(text);
+    return m === null || m.index > fallback.start ? fallback : this.at(file, m.index, fallback);
   }
 
   /** A one-character span at `offset` of `file`, or `fallback` when the file's text is unknown. */

@@ -247,7 +247,9 @@ export class StatementChecker {
       for (const group of s.cases) {
         for (const label of group.labels) {
           if (label.kind === 'Default') {
-            if (hasDefault) this.error(label.span, 'check.duplicate-default', 'duplicate default label');
+            // javac puts this caret on the label's colon.
+            const colon = { ...label.span, start: label.span.end - 1, column: label.span.column + (label.span.end - label.span.start) - 1 };
+            if (hasDefault) this.error(colon, 'check.duplicate-default', 'duplicate default label');
             hasDefault = true;
             continue;
           }

@@ -3,6 +3,7 @@
 // a qualified name is a package-qualified class name.
 import type { ClassTypeNode, QualifiedName, TypeNode, VoidTypeNode } from '../syntax/ast.js';
 import { simpleName, type CheckContext, type UnitScope } from './check-context.js';
+import { dotBefore } from './javac-positions.js';
 import type { ClassSymbol } from './symbols.js';
 import { Types, type PrimitiveName, type Type } from './types.js';
 
@@ -70,17 +71,17 @@ export function resolveClassName(
   const pkg = parts.slice(0, -1).map((p) => p.name).join('/');
   const last = parts[parts.length - 1];
   if (!ctx.env.hasPackage(pkg)) {
-    const lastPart = parts[parts.length - 2] ?? parts[0];
+    const lastPart = parts[parts.length - 2];
     ctx.reporter.error(
       scope.file,
-      lastPart?.span ?? name.span,
+      lastPart === undefined || parts.length < 3 ? (lastPart?.span ?? name.span) : dotBefore(lastPart.span),
       'check.package-missing',
       `package ${dotted(pkg)} does not exist`,
     );
   } else {
     ctx.reporter.error(
       scope.file,
-      last?.span ?? name.span,
+      last === undefined ? name.span : dotBefore(last.span),
       'check.cant-resolve-class',
       `cannot find symbol\n  symbol:   class ${last?.name ?? ''}\n  location: package ${dotted(pkg)}`,
     );
