@@ -3,7 +3,8 @@
 // Checks that need more than the file (access-flag combinations, descriptor grammar, Code presence
 // against ACC_ABSTRACT/ACC_NATIVE) are left to the VM's loader and verifier.
 import { ClassFormatError } from '../errors.js';
-import type { ClassFile, ConstantPoolEntries, MemberInfo } from '../model.js';
+import { ACC_STATIC } from '../access-flags.js';
+import type { ClassFile, ConstantPoolEntries, CpKind, MemberInfo } from '../model.js';
 import { ByteReader } from './byte-reader.js';
 import { cpEntryOf, findAttribute } from './constant-pool.js';
 import { readAttributes } from './read-attributes.js';
@@ -84,7 +85,9 @@ function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: 'field' | 
   // access_flags, name_index, descriptor_index and attributes_count: eight bytes per member at least.
   r.needItems(count, 8, `${owner}s`);
   const members: MemberInfo[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
+    const memberAt = r.pos;
     const accessFlags = r.u2('access_flags');
     const nameAt = r.pos;
     const nameIndex = r.u2('name_index');
@@ -94,9 +97,44 @@ function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: 'field' | 
     if (pool[descriptorIndex]?.kind !== 'Utf8') {
       cpEntryOf(pool, descriptorIndex, 'Utf8', `descriptor_index of ${owner} ${i}`, descriptorAt);
     }
-    members.push({ accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, pool) });
+    const member: MemberInfo = { accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, pool) };
+    // Name and descriptor are Utf8 entries (checked above), and equal strings may sit in different entries.
+    const name = (pool[nameIndex] as { value: string }).value;
+    const descriptor = (pool[descriptorIndex] as { value: string }).value;
+    const key = `${name}:${descriptor}`;
+    if (seen.has(key)) throw new ClassFormatError(`Duplicate ${owner} name "${name}" with signature "${descriptor}"`, memberAt);
+    seen.add(key);
+    if (owner === 'field' && (accessFlags & ACC_STATIC) !== 0) checkConstantValueType(pool, member, descriptor, memberAt);
+    members.push(member);
   }
   return members;
+}
+
+/** The pool kind a static field's ConstantValue must have, by the field's descriptor (JVMS 4.7.2). */
+const CONSTANT_KIND_FOR_DESCRIPTOR: ReadonlyMap<string, CpKind> = new Map<string, CpKind>([
+  ['J', 'Long'],
+  ['F', 'Float'],
+  ['D', 'Double'],
+  ['I', 'Integer'],
+  ['S', 'Integer'],
+  ['C', 'Integer'],
+  ['B', 'Integer'],
+  ['Z', 'Integer'],
+  ['Ljava/lang/String;', 'String'],
+]);
+
+/** HotSpot checks this for static fields only; it ignores ConstantValue on instance fields. */
+function checkConstantValueType(pool: ConstantPoolEntries, field: MemberInfo, descriptor: string, at: number): void {
+  const cv = findAttribute(field.attributes, 'ConstantValue');
+  if (cv === undefined) return;
+  const actual = pool[cv.valueIndex]?.kind;
+  const expected = CONSTANT_KIND_FOR_DESCRIPTOR.get(descriptor);
+  if (actual !== expected) {
+    throw new ClassFormatError(
+      `Inconsistent constant value type: a ${actual} ConstantValue for a static field of type ${descriptor}`,
+      at,
+    );
+  }
 }
 
 /** Dynamic and InvokeDynamic entries index the BootstrapMethods attribute, which must exist and be long enough. */

@@ -220,6 +220,23 @@ describe('class structure', () => {
     formatError(cf2, /name_index of method 0: constant pool index 0 is out of range/);
   });
 
+  it('rejects two members with the same name and descriptor', () => {
+    const cf = tinyClass();
+    cf.methods.push({ ...cf.methods[0]!, accessFlags: 0x0001 });
+    formatError(cf, /^Duplicate method name "run" with signature "\(\)V"$/);
+    const differentDescriptor = tinyClass();
+    differentDescriptor.methods.push({ ...differentDescriptor.methods[0]!, descriptorIndex: utf8(differentDescriptor, '(I)V') });
+    expect(() => readClassFile(writeClassFile(differentDescriptor))).not.toThrow();
+  });
+
+  it('rejects a static field whose ConstantValue does not fit its type, and ignores instance fields', () => {
+    const cf = tinyClass();
+    cf.fields[0]!.descriptorIndex = utf8(cf, 'I');
+    formatError(cf, /^Inconsistent constant value type: a Long ConstantValue for a static field of type I$/);
+    cf.fields[0]!.accessFlags = 0x0010;
+    expect(() => readClassFile(writeClassFile(cf))).not.toThrow();
+  });
+
   it('rejects an attribute name that is not Utf8', () => {
     const cf = tinyClass();
     cf.attributes.push({ kind: 'Raw', nameIndex: I.thisClass, info: new Uint8Array(0) });
