@@ -3,7 +3,9 @@
 // tree-walking interpreter read them. Every union is discriminated on `kind`.
 //
 // When `parse` reports diagnostics the tree is still well formed: a statement, member or declaration that
-// could not be parsed is left out rather than represented by a placeholder.
+// could not be parsed is left out, and an expression Oak does not support (a lambda, a method reference, a
+// class literal, ...) is replaced by a `null` Literal spanning it. Do not check a unit that has syntax
+// errors (javac stops before attribution too): the tree is then only good for tools.
 import type { ClassSymbol, ConstantValue, FieldSymbol, LocalSymbol, MethodSymbol } from '../semantics/symbols.js';
 import type { PrimitiveName, Type } from '../semantics/types.js';
 
@@ -101,7 +103,7 @@ export function findModifier(modifiers: Modifiers, name: ModifierName): Modifier
 
 interface ExprBase {
   readonly span: Span;
-  /** True when the expression was written in parentheses; `span` then covers the inner expression only. */
+  /** True when the expression was written in parentheses; `span` then includes the parentheses. */
   parenthesized?: boolean;
   /** Checker: the static type of the expression. */
   type?: Type;
