@@ -176,8 +176,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x2e: { // iaload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from int array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i32[a + 4 + i]!;
@@ -185,8 +185,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x2f: { // laload
-            const i = s[sp - 1]!;
-            const a = s[sp - 2]!;
+            const i = s[sp - 1]! | 0;
+            const a = s[sp - 2]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from long array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             const w = a + 4 + 2 * i;
@@ -196,8 +196,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x30: { // faload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from float array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = f32[a + 4 + i]!;
@@ -205,8 +205,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x31: { // daload
-            const i = s[sp - 1]!;
-            const a = s[sp - 2]!;
+            const i = s[sp - 1]! | 0;
+            const a = s[sp - 2]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from double array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 2] = f64[((a + 4) >> 1) + i]!;
@@ -214,8 +214,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x32: { // aaload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from object array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i32[a + 4 + i]!;
@@ -223,8 +223,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x33: { // baload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from byte/boolean array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i8[(a + 4) * 4 + i]!;
@@ -232,8 +232,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x34: { // caload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from char array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = u16[(a + 4) * 2 + i]!;
@@ -241,8 +241,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x35: { // saload
-            const i = s[--sp]!;
-            const a = s[sp - 1]!;
+            const i = s[--sp]! | 0;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from short array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i16[(a + 4) * 2 + i]!;
@@ -304,9 +304,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x4f: { // iastore
-            const v = s[--sp]!;
-            const i = s[--sp]!;
-            const a = s[--sp]!;
+            const v = s[--sp]! | 0;
+            const i = s[--sp]! | 0;
+            const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to int array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             i32[a + 4 + i] = v;
@@ -315,8 +315,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 0x50: { // lastore
             sp -= 4;
-            const a = s[sp]!;
-            const i = s[sp + 1]!;
+            const a = s[sp]! | 0;
+            const i = s[sp + 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to long array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             const w = a + 4 + 2 * i;
@@ -327,8 +327,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 0x51: { // fastore
             const v = s[--sp]!;
-            const i = s[--sp]!;
-            const a = s[--sp]!;
+            const i = s[--sp]! | 0;
+            const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to float array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             f32[a + 4 + i] = v;
@@ -337,8 +337,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 0x52: { // dastore
             sp -= 4;
-            const a = s[sp]!;
-            const i = s[sp + 1]!;
+            const a = s[sp]! | 0;
+            const i = s[sp + 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to double array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             f64[((a + 4) >> 1) + i] = s[sp + 2]!;
@@ -346,9 +346,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x53: { // aastore
-            const v = s[sp - 1]!;
-            const i = s[sp - 2]!;
-            const a = s[sp - 3]!;
+            const v = s[sp - 1]! | 0;
+            const i = s[sp - 2]! | 0;
+            const a = s[sp - 3]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to object array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             if (v !== 0) {
@@ -364,9 +364,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x54: { // bastore
-            const v = s[--sp]!;
-            const i = s[--sp]!;
-            const a = s[--sp]!;
+            const v = s[--sp]! | 0;
+            const i = s[--sp]! | 0;
+            const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to byte/boolean array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             // JVMS: a store into boolean[] keeps only the lowest bit.
@@ -375,9 +375,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x55: { // castore
-            const v = s[--sp]!;
-            const i = s[--sp]!;
-            const a = s[--sp]!;
+            const v = s[--sp]! | 0;
+            const i = s[--sp]! | 0;
+            const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to char array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             u16[(a + 4) * 2 + i] = v;
@@ -385,9 +385,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0x56: { // sastore
-            const v = s[--sp]!;
-            const i = s[--sp]!;
-            const a = s[--sp]!;
+            const v = s[--sp]! | 0;
+            const i = s[--sp]! | 0;
+            const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to short array');
             if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             i16[(a + 4) * 2 + i] = v;
@@ -728,7 +728,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           case 0x95: // fcmpl
           case 0x96: { // fcmpg
             const b = s[--sp]!;
-            const a = s[sp - 1]!;
+            const a = s[sp - 1]! | 0;
             s[sp - 1] = a > b ? 1 : a === b ? 0 : a < b ? -1 : code[pc] === 0x95 ? -1 : 1;
             pc++;
             break;
@@ -737,7 +737,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           case 0x98: { // dcmpg
             sp -= 2;
             const b = s[sp]!;
-            const a = s[sp - 2]!;
+            const a = s[sp - 2]! | 0;
             sp--;
             s[sp - 1] = a > b ? 1 : a === b ? 0 : a < b ? -1 : code[pc] === 0x97 ? -1 : 1;
             pc++;
@@ -944,14 +944,14 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 0xbe: { // arraylength
-            const a = s[sp - 1]!;
+            const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot read the array length');
             s[sp - 1] = i32[a + 3]!;
             pc++;
             break;
           }
           case 0xbf: { // athrow
-            const ex = s[sp - 1]!;
+            const ex = s[sp - 1]! | 0;
             if (ex === 0) throw nullPointer(m, opPc, 'Cannot throw exception');
             f.pc = opPc;
             f.sp = sp;
@@ -960,7 +960,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 0xc2: // monitorenter
           case 0xc3: { // monitorexit
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o === 0) {
               throw nullPointer(m, opPc, code[pc] === 0xc2 ? 'Cannot enter synchronized block' : 'Cannot exit synchronized block');
             }
@@ -1035,21 +1035,21 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
 
           // ---- quick forms (see quick-opcodes.ts) ----
           case 203: { // getfield_i
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             s[sp - 1] = i32[o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!]!;
             pc += 3;
             break;
           }
           case 204: { // getfield_f
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             s[sp - 1] = f32[o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!]!;
             pc += 3;
             break;
           }
           case 205: { // getfield_j
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             const w = o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!;
             s[sp - 1] = i32[w]!;
@@ -1058,7 +1058,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 206: { // getfield_d
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             s[sp - 1] = f64[(o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!) >> 1]!;
             sp++;
@@ -1070,9 +1070,9 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           case 209: // putfield_c
           case 210: // putfield_s
           case 211: { // putfield_z
-            const o = s[sp - 2]!;
+            const o = s[sp - 2]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
-            const v = s[sp - 1]!;
+            const v = s[sp - 1]! | 0;
             const op = code[pc]!;
             i32[o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!] =
               op === 207 ? v : op === 208 ? (v << 24) >> 24 : op === 209 ? v & 0xffff : op === 210 ? (v << 16) >> 16 : v & 1;
@@ -1081,7 +1081,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 212: { // putfield_f
-            const o = s[sp - 2]!;
+            const o = s[sp - 2]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             f32[o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!] = s[sp - 1]!;
             sp -= 2;
@@ -1089,7 +1089,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 213: { // putfield_j
-            const o = s[sp - 3]!;
+            const o = s[sp - 3]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             const w = o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!;
             i32[w] = s[sp - 2]!;
@@ -1099,7 +1099,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 214: { // putfield_d
-            const o = s[sp - 3]!;
+            const o = s[sp - 3]! | 0;
             if (o === 0) throw nullPointer(m, opPc, null);
             f64[(o + cpi[(code[pc + 1]! << 8) | code[pc + 2]!]!) >> 1] = s[sp - 2]!;
             sp -= 3;
@@ -1157,7 +1157,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 225: { // invokevirtual_q
             const r = cpv[(code[pc + 1]! << 8) | code[pc + 2]!] as VirtualSite;
-            const recv = s[sp - r.argSlots]!;
+            const recv = s[sp - r.argSlots]! | 0;
             if (recv === 0) throw nullPointer(m, opPc, null);
             f.pc = opPc;
             f.nextPc = pc + 3;
@@ -1176,7 +1176,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           }
           case 226: { // invokeinterface_q
             const r = cpv[(code[pc + 1]! << 8) | code[pc + 2]!] as InterfaceSite;
-            const recv = s[sp - r.argSlots]!;
+            const recv = s[sp - r.argSlots]! | 0;
             if (recv === 0) throw nullPointer(m, opPc, null);
             f.pc = opPc;
             f.nextPc = pc + 5;
@@ -1200,7 +1200,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             pc += 3;
             break;
           case 230: { // checkcast_q
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o !== 0) {
               const target = cache[(code[pc + 1]! << 8) | code[pc + 2]!] as RtClass;
               const oc = classes[i32[o]!]!;
@@ -1210,7 +1210,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             break;
           }
           case 231: { // instanceof_q
-            const o = s[sp - 1]!;
+            const o = s[sp - 1]! | 0;
             if (o !== 0) {
               const target = cache[(code[pc + 1]! << 8) | code[pc + 2]!] as RtClass;
               const oc = classes[i32[o]!]!;
