@@ -120,6 +120,7 @@ class OakParser extends EmbeddedActionsParser {
   private reportedEof = false;
   private nesting = 0;
   private className = '';
+  private placeholders = new WeakSet<Expr>();
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: messages, skipValidations: !validateGrammar });
@@ -373,7 +374,13 @@ class OakParser extends EmbeddedActionsParser {
       if (this.at(Op.Colon)) this.SKIP_TOKEN();
       return true;
     }
-    else if (type === Kw.catch || type === Kw.finally) this.report(span, SyntaxCode.orphaned, `'${t.image}' without 'try'`);
+    else if (type === Kw.catch || type === Kw.finally) {
+      this.report(span, SyntaxCode.orphaned, `'${t.image}' without 'try'`);
+      // A catch clause's parameter goes with it; its block is parsed as a block.
+      this.SKIP_TOKEN();
+      if (this.at(Op.LParen)) this.skipBalanced();
+      return true;
+    }
     else this.report(span, SyntaxCode.illegalStartOfExpr, 'illegal start of expression');
     this.SKIP_TOKEN();
     return true;
@@ -393,8 +400,15 @@ class OakParser extends EmbeddedActionsParser {
     }
   }
 
+  /** Stands in for an unsupported expression; remembered so it does not also count as "not a statement". */
+  private placeholder(span: Span): Expr {
+    const p = placeholderExpr(span);
+    this.placeholders.add(p);
+    return p;
+  }
+
   private checkStatementExpression(e: Expr): void {
-    if (isStatementExpression(e)) return;
+    if (isStatementExpression(e) || this.placeholders.has(e)) return;
     const span = e.kind === 'Binary' ? e.operatorSpan : e.kind === 'Assign' ? e.operatorSpan : e.span;
     this.report(span, SyntaxCode.notAStatement, 'not a statement');
   }
@@ -1486,7 +1500,7 @@ class OakParser extends EmbeddedActionsParser {
               if (this.at(Op.LBrace)) this.skipBalanced();
               else this.skipExpressionRest();
             });
-            return this.ACTION(() => placeholderExpr(this.spanFrom(first))) as Expr;
+            return this.ACTION(() => this.placeholder(this.spanFrom(first))) as Expr;
           },
         },
         {
@@ -1693,7 +1707,7 @@ class OakParser extends EmbeddedActionsParser {
                             : 'generics';
                   this.notSupported(tokenSpan(t), feature, t.tokenType === Kw.class || t.tokenType === Op.Lt);
                   this.skipExpressionRest();
-                  return placeholderExpr(this.spanFrom(target.span));
+                  return this.placeholder(this.spanFrom(target.span));
                 }) as Expr;
               },
             },
@@ -1714,7 +1728,7 @@ class OakParser extends EmbeddedActionsParser {
           return this.ACTION(() => {
             this.notSupported(tokenSpan(t), 'method references', true);
             this.skipExpressionRest();
-            return placeholderExpr(this.spanFrom(target.span));
+            return this.placeholder(this.spanFrom(target.span));
           }) as Expr;
         },
       },
@@ -1820,7 +1834,7 @@ class OakParser extends EmbeddedActionsParser {
                   return this.ACTION(() => {
                     this.notSupported(tokenSpan(cc), 'method references', true);
                     this.skipExpressionRest();
-                    return placeholderExpr(this.spanFrom(t));
+                    return this.placeholder(this.spanFrom(t));
                   }) as Expr;
                 },
               },
@@ -1858,7 +1872,7 @@ class OakParser extends EmbeddedActionsParser {
             this.CONSUME(Kw.class);
             return this.ACTION(() => {
               this.notSupported(tokenSpan(first), 'class literals', true);
-              return placeholderExpr(this.spanFrom(first));
+              return this.placeholder(this.spanFrom(first));
             }) as Expr;
           },
         },
@@ -1869,7 +1883,7 @@ class OakParser extends EmbeddedActionsParser {
               this.notSupported(tokenSpan(kw), 'switch expressions', true);
               if (this.at(Op.LParen)) this.skipBalanced();
               if (this.at(Op.LBrace)) this.skipBalanced();
-              return placeholderExpr(this.spanFrom(kw));
+              return this.placeholder(this.spanFrom(kw));
             }) as Expr;
           },
         },

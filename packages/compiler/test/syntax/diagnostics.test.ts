@@ -50,6 +50,7 @@ describe('syntax errors, worded and placed as javac does', () => {
     ['end of file', 'class A { void m() {', ['1:20 reached end of file while parsing']],
     ['else without if', 'class A { void m() { else f(); } }', ["1:22 'else' without 'if'"]],
     ['orphaned case', 'class A { void m() { case 1: f(); } }', ['1:22 orphaned case']],
+    ['catch without try', 'class A { void m() { catch (E e) { } f(); } }', ["1:22 'catch' without 'try'"]],
     ['try without catch', 'class A { void m() { try { } } }', ["1:22 'try' without 'catch', 'finally' or resource declarations"]],
     ['repeated modifier', 'class A { public static public int x; }', ['1:25 repeated modifier']],
     ['variable in a sub-statement', 'class A { void m() { if (b) int y = 1; } }', ['1:33 variable declaration not allowed here']],

@@ -61,6 +61,7 @@ describe('features Oak leaves out give one clear diagnostic each', () => {
     ['class literal', 'Object c = String.class;', '3:23 class literals are not supported in Oak'],
     ['pattern matching', 'if (o instanceof String s) { }', '3:29 pattern matching in instanceof is not supported in Oak'],
     ['qualified this', 'Object o = T.this;', '3:18 qualified this is not supported in Oak'],
+    ['qualified super call', 'T.super.m();', '3:7 qualified super is not supported in Oak'],
     ['inner class creation', 'Object o = t.new Inner();', '3:18 inner class creation is not supported in Oak'],
     ['explicit type arguments', 'Object o = java.util.Collections.<String>emptyList();', '3:38 generics are not supported in Oak'],
   ])('%s', (_, body, expected) => {
