@@ -22,8 +22,13 @@ import { readStackMapFrames } from './read-stack-map.js';
 /** What an attribute table belongs to. */
 export type AttributeOwner = 'class' | 'field' | 'method' | 'code';
 
-interface Context {
+/** What every attribute table of one file is read against. */
+export interface FileContext {
   pool: ConstantPoolEntries;
+  majorVersion: number;
+}
+
+interface Context extends FileContext {
   /** code_length of the Code attribute whose nested attributes are being read; 0 elsewhere. */
   codeLength: number;
 }
@@ -37,7 +42,8 @@ const LOADABLE_KINDS = ['Integer', 'Float', 'Long', 'Double', 'Class', 'String',
 /** Code may be at most 65535 bytes long (JVMS 4.7.3, 4.11). */
 const MAX_CODE_LENGTH = 0xffff;
 
-export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: ConstantPoolEntries, codeLength = 0): Attribute[] {
+export function readAttributes(r: ByteReader, owner: AttributeOwner, file: FileContext, codeLength = 0): Attribute[] {
+  const { pool, majorVersion } = file;
   const count = r.u2('attributes_count');
   // attribute_name_index and attribute_length take six bytes even when the attribute is empty.
   r.needItems(count, 6, 'attributes');
@@ -53,7 +59,7 @@ export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: Const
     const start = r.pos;
     const end = start + length;
     const decode = decoders.get(name);
-    if (decode === undefined) {
+    if (decode === undefined || majorVersion < (ATTRIBUTE_SINCE.get(name) ?? 0)) {
       attributes.push({ kind: 'Raw', nameIndex, info: r.copy(length, 'attribute') });
       continue;
     }
@@ -61,7 +67,7 @@ export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: Const
     const outerScope = r.scope;
     r.limit = end;
     r.scope = name;
-    const attr = decode(r, nameIndex, { pool, codeLength });
+    const attr = decode(r, nameIndex, { pool, majorVersion, codeLength });
     if (r.pos !== end) {
       throw new ClassFormatError(
         `${name} attribute length ${length} does not match its content (${r.pos - start} bytes)`,
@@ -82,6 +88,20 @@ export function readAttributes(r: ByteReader, owner: AttributeOwner, pool: Const
   }
   return attributes;
 }
+
+/**
+ * Attributes HotSpot recognizes only from a class-file version on (the version that introduced them); in
+ * older files it skips them as unknown, so they are kept raw here too.
+ */
+const ATTRIBUTE_SINCE: ReadonlyMap<string, number> = new Map([
+  ['Signature', 49],
+  ['EnclosingMethod', 49],
+  ['LocalVariableTypeTable', 49],
+  ['StackMapTable', 50],
+  ['BootstrapMethods', 51],
+  ['NestHost', 55],
+  ['NestMembers', 55],
+]);
 
 /** Kinds HotSpot allows at most once per attribute table; tables of line numbers and locals may repeat. */
 const UNIQUE: ReadonlySet<AttributeKind> = new Set<AttributeKind>([
@@ -126,7 +146,7 @@ function readCode(r: ByteReader, nameIndex: number, cx: Context): CodeAttribute 
     if (catchType !== 0) cpEntryOf(cx.pool, catchType, 'Class', 'catch_type', catchAt);
     exceptionTable.push({ startPc, endPc, handlerPc, catchType });
   }
-  const attributes = readAttributes(r, 'code', cx.pool, codeLength);
+  const attributes = readAttributes(r, 'code', cx, codeLength);
   return { kind: 'Code', nameIndex, maxStack, maxLocals, code, exceptionTable, attributes };
 }
 

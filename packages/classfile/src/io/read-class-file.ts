@@ -7,7 +7,7 @@ import { ACC_STATIC } from '../access-flags.js';
 import type { ClassFile, ConstantPoolEntries, CpKind, MemberInfo } from '../model.js';
 import { ByteReader } from './byte-reader.js';
 import { cpEntryOf, findAttribute } from './constant-pool.js';
-import { readAttributes } from './read-attributes.js';
+import { type FileContext, readAttributes } from './read-attributes.js';
 import { readConstantPool } from './read-constant-pool.js';
 import { checkVersion } from './versions.js';
 
@@ -58,9 +58,9 @@ function parse(r: ByteReader): ClassFile {
     cpEntryOf(pool, index, 'Class', `interfaces[${i}]`, at);
     interfaces.push(index);
   }
-  const fields = readMembers(r, pool, 'field');
-  const methods = readMembers(r, pool, 'method');
-  const attributes = readAttributes(r, 'class', pool);
+  const fields = readMembers(r, { pool, majorVersion }, 'field');
+  const methods = readMembers(r, { pool, majorVersion }, 'method');
+  const attributes = readAttributes(r, 'class', { pool, majorVersion });
   if (r.pos !== r.bytes.length) {
     throw new ClassFormatError(`Extra bytes at the end of class file (${r.bytes.length - r.pos} after the last attribute)`, r.pos);
   }
@@ -80,7 +80,8 @@ function parse(r: ByteReader): ClassFile {
   return cf;
 }
 
-function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: 'field' | 'method'): MemberInfo[] {
+function readMembers(r: ByteReader, file: FileContext, owner: 'field' | 'method'): MemberInfo[] {
+  const { pool } = file;
   const count = r.u2(owner === 'field' ? 'fields_count' : 'methods_count');
   // access_flags, name_index, descriptor_index and attributes_count: eight bytes per member at least.
   r.needItems(count, 8, `${owner}s`);
@@ -97,7 +98,7 @@ function readMembers(r: ByteReader, pool: ConstantPoolEntries, owner: 'field' | 
     if (pool[descriptorIndex]?.kind !== 'Utf8') {
       cpEntryOf(pool, descriptorIndex, 'Utf8', `descriptor_index of ${owner} ${i}`, descriptorAt);
     }
-    const member: MemberInfo = { accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, pool) };
+    const member: MemberInfo = { accessFlags, nameIndex, descriptorIndex, attributes: readAttributes(r, owner, file) };
     // Name and descriptor are Utf8 entries (checked above), and equal strings may sit in different entries.
     const name = (pool[nameIndex] as { value: string }).value;
     const descriptor = (pool[descriptorIndex] as { value: string }).value;

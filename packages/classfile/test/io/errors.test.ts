@@ -349,9 +349,25 @@ describe('attribute placement and repetition', () => {
 
   it('rejects NestHost together with NestMembers', () => {
     const cf = tinyClass();
+    cf.majorVersion = 55;
     cf.attributes.push({ kind: 'NestHost', nameIndex: utf8(cf, 'NestHost'), hostClassIndex: I.objectClass });
     cf.attributes.push({ kind: 'NestMembers', nameIndex: utf8(cf, 'NestMembers'), classes: [I.objectClass] });
     formatError(cf, /Conflicting NestHost and NestMembers attributes/);
+  });
+
+  it('keeps an attribute raw in a class older than the attribute, as HotSpot skips it there', () => {
+    const cf = tinyClass();
+    cf.majorVersion = 54;
+    cf.attributes.push(raw(cf, 'NestHost', 0xff, 0xff));
+    cf.majorVersion = 49;
+    runMethodCode(cf).attributes.push(raw(cf, 'StackMapTable', 0, 1, 128));
+    const read = readClassFile(writeClassFile(cf));
+    expect(read.attributes[1]).toMatchObject({ kind: 'Raw', info: Uint8Array.of(0xff, 0xff) });
+    expect(runMethodCode(read).attributes[1]).toMatchObject({ kind: 'Raw', info: Uint8Array.of(0, 1, 128) });
+    cf.majorVersion = 55;
+    formatError(cf, /Reserved frame_type 128 in stack map frame 0/);
+    runMethodCode(cf).attributes.pop();
+    formatError(cf, /host_class_index: constant pool index 65535 is out of range/);
   });
 
   it('keeps a known attribute raw where the JVMS does not define it, as HotSpot ignores it there', () => {
