@@ -4,7 +4,7 @@
 // code generator reads the annotations.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { Diagnostic, SourceText } from '../diagnostics.js';
-import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, NormalMethodDecl, Param } from '../syntax/ast.js';
+import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Param } from '../syntax/ast.js';
 import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
 import { classPosition, Reporter, type CheckContext } from './check-context.js';
 import {
@@ -162,10 +162,9 @@ function checkRecursiveConstructors(ctx: CheckContext, c: SourceClass): void {
     }
     if (at === start && !reported.has(start)) {
       for (const m of seen) reported.add(m);
-      const decl = start.decl as ConstructorDecl | NormalMethodDecl | undefined;
-      if (decl !== undefined && decl.kind === 'Constructor') {
-        ctx.reporter.error(c.scope.file, decl.name.span, 'check.recursive-constructor', 'recursive constructor invocation');
-      }
+      const decl = start.decl;
+      const call = decl?.kind === 'Constructor' ? decl.body.statements[0] : undefined;
+      if (call !== undefined) ctx.reporter.error(c.scope.file, call.span, 'check.recursive-constructor', 'recursive constructor invocation');
     }
   }
 }

@@ -29,7 +29,7 @@ import { isInterface } from './class-environment.js';
 import { convertConstant, foldBinary, foldUnary } from './constant-folding.js';
 import { displayMethod, displayType, displayTypes } from './display.js';
 import { findField, findMethods, isClassAccessible, isMemberAccessible, isStatic } from './members.js';
-import { conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
+import { boxingHint, conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
 import type { ClassSymbol, ConstantValue, FieldSymbol, MethodSymbol } from './symbols.js';
 import { dotBefore, exprPosition } from './javac-positions.js';
 import { isAssignable, isCastable, isInvocationConvertible, isSubtype } from './type-relations.js';
@@ -101,7 +101,7 @@ export class ExpressionChecker {
 
   requireAssignable(e: Expr, type: Type, target: Type): void {
     if (type.kind === 'void') {
-      this.error(exprPosition(e), 'check.void-not-allowed', "'void' type not allowed here");
+      this.error(exprPosition(e), 'check.incompatible-types', `incompatible types: void cannot be converted to ${displayType(target)}`);
       return;
     }
     if (!isAssignable(this.env, type, target, e.constant)) {
@@ -416,7 +416,7 @@ export class ExpressionChecker {
     return args.map((a) => {
       const t = this.check(a);
       if (t.kind === 'void') {
-        this.error(a.span, 'check.void-not-allowed', "'void' type not allowed here");
+        this.error(exprPosition(a), 'check.void-not-allowed', "'void' type not allowed here");
         return Types.error;
       }
       return t;
@@ -707,7 +707,7 @@ export class ExpressionChecker {
       if ((e.operator === '==' || e.operator === '!=') && isReference(left) && isReference(right)) {
         this.error(e.operatorSpan, 'check.incomparable', `incomparable types: ${displayType(left)} and ${displayType(right)}`);
       } else if (left.kind === 'void' || right.kind === 'void') {
-        this.error(left.kind === 'void' ? e.left.span : e.right.span, 'check.void-not-allowed', "'void' type not allowed here");
+        this.error(exprPosition(left.kind === 'void' ? e.left : e.right), 'check.void-not-allowed', "'void' type not allowed here");
       } else {
         this.error(
           e.operatorSpan,
@@ -828,7 +828,7 @@ export class ExpressionChecker {
     const type = this.check(e.expr);
     if (target.kind === 'error' || type.kind === 'error') return Types.error;
     if (!isCastable(this.env, type, target)) {
-      this.error(exprPosition(e.expr), 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to ${displayType(target)}`);
+      this.error(exprPosition(e.expr), 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to ${displayType(target)}${boxingHint(type, target)}`);
       return Types.error;
     }
     if (e.expr.constant !== undefined && (target.kind === 'primitive' || isString(target))) {

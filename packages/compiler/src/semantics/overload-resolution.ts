@@ -84,7 +84,28 @@ export function conversionProblem(from: Type, to: Type): string {
   if (from.kind === 'primitive' && to.kind === 'primitive' && from.name !== 'boolean' && to.name !== 'boolean') {
     return `possible lossy conversion from ${displayType(from)} to ${displayType(to)}`;
   }
-  return `${displayType(from)} cannot be converted to ${displayType(to)}`;
+  return `${displayType(from)} cannot be converted to ${displayType(to)}${boxingHint(from, to)}`;
+}
+
+/** Classes a primitive would box to, or a supertype of one: where Java would box, Oak says why it does not. */
+const boxTargets = new Set([
+  'java/lang/Object',
+  'java/lang/Number',
+  'java/io/Serializable',
+  'java/lang/Comparable',
+  'java/lang/Boolean',
+  'java/lang/Byte',
+  'java/lang/Short',
+  'java/lang/Character',
+  'java/lang/Integer',
+  'java/lang/Long',
+  'java/lang/Float',
+  'java/lang/Double',
+]);
+
+export function boxingHint(from: Type, to: Type): string {
+  const boxes = (p: Type, c: Type): boolean => p.kind === 'primitive' && c.kind === 'class' && boxTargets.has(c.name);
+  return boxes(from, to) || boxes(to, from) ? '\n  (boxing and unboxing are not supported in Oak)' : '';
 }
 
 /** The message for a call no candidate applies to (JLS 15.12.2 failure), as javac words it. */

@@ -118,7 +118,7 @@ export class StatementChecker {
       case 'Throw': {
         const type = this.exprs.check(s.expr);
         if (type.kind !== 'error' && !isSubtype(this.body.ctx.env, type, Types.classType('java/lang/Throwable'))) {
-          this.error(s.expr.span, 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to Throwable`);
+          this.error(s.span, 'check.incompatible-types', `incompatible types: ${displayType(type)} cannot be converted to Throwable`);
         }
         return;
       }
@@ -128,7 +128,7 @@ export class StatementChecker {
       case 'Synchronized': {
         const type = this.exprs.check(s.lock);
         if (type.kind !== 'error' && (!isReference(type) || type.kind === 'null')) {
-          this.error(s.lock.span, 'check.unexpected-type', `unexpected type\n  required: reference\n  found:    ${displayType(type)}`);
+          this.error(s.span, 'check.unexpected-type', `unexpected type\n  required: reference\n  found:    ${displayType(type)}`);
         }
         this.block(s.body);
         return;
