@@ -728,7 +728,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           case 0x95: // fcmpl
           case 0x96: { // fcmpg
             const b = s[--sp]!;
-            const a = s[sp - 1]! | 0;
+            const a = s[sp - 1]!;
             s[sp - 1] = a > b ? 1 : a === b ? 0 : a < b ? -1 : code[pc] === 0x95 ? -1 : 1;
             pc++;
             break;
@@ -737,7 +737,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
           case 0x98: { // dcmpg
             sp -= 2;
             const b = s[sp]!;
-            const a = s[sp - 2]! | 0;
+            const a = s[sp - 2]!;
             sp--;
             s[sp - 1] = a > b ? 1 : a === b ? 0 : a < b ? -1 : code[pc] === 0x97 ? -1 : 1;
             pc++;
