@@ -69,7 +69,7 @@ export interface RunResult {
 
 /** Runs `main` from `dir` on HotSpot; classes from the class path are verified by default. */
 export function runJava(dir: string, main: string): RunResult {
-  const r = spawnSync('java', ['-Xshare:auto', '-XX:+BytecodeVerificationLocal', '-cp', dir, main], { encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync('java', ['-Xverify:all', '-cp', dir, main], { encoding: 'utf8', timeout: 30_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
