@@ -9,6 +9,7 @@ import {
   isRecognitionException,
   type IParserErrorMessageProvider,
   type IRecognitionException,
+  type OrMethodOpts,
   type IToken,
   type TokenType,
 } from 'chevrotain';
@@ -121,6 +122,13 @@ class OakParser extends EmbeddedActionsParser {
   private nesting = 0;
   private className = '';
   private placeholders = new WeakSet<Expr>();
+  // The alternatives of the hottest ORs, built once: chevrotain accepts a cached array, and rebuilding
+  // a dozen closures on every call was a large share of parse time (garbage collection).
+  private statementAlts: OrMethodOpts<Stmt> | undefined;
+  private blockStatementAlts: OrMethodOpts<Stmt | null> | undefined;
+  private expressionAlts: OrMethodOpts<Expr> | undefined;
+  private unaryAlts: OrMethodOpts<Expr> | undefined;
+  private primaryAlts: OrMethodOpts<Expr> | undefined;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: messages, skipValidations: !validateGrammar });
@@ -1030,7 +1038,7 @@ class OakParser extends EmbeddedActionsParser {
   });
 
   blockStatement = this.RULE('blockStatement', (): Stmt | null => {
-    return this.OR({
+    return this.OR((this.blockStatementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -1059,7 +1067,7 @@ class OakParser extends EmbeddedActionsParser {
         },
         { ALT: () => this.SUBRULE(this.statement) },
       ],
-    });
+    }));
   });
 
   private startsLocalClass(): boolean {
@@ -1132,8 +1140,7 @@ class OakParser extends EmbeddedActionsParser {
 
   statement = this.RULE('statement', (): Stmt => {
     this.ACTION(() => this.enter());
-    const first = this.LA(1);
-    const s = this.OR({
+    const s = this.OR((this.statementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.block) as Stmt },
@@ -1194,6 +1201,7 @@ class OakParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
+            const first = this.LA(1);
             const e = this.SUBRULE(this.expression);
             this.CONSUME3(Op.Semicolon);
             return this.ACTION(() => {
@@ -1203,7 +1211,7 @@ class OakParser extends EmbeddedActionsParser {
           },
         },
       ],
-    });
+    }));
     this.ACTION(() => this.leave());
     return s;
   });
@@ -1486,7 +1494,7 @@ class OakParser extends EmbeddedActionsParser {
 
   expression = this.RULE('expression', (): Expr => {
     this.ACTION(() => this.enter());
-    const e = this.OR({
+    const e = this.OR((this.expressionAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -1525,7 +1533,7 @@ class OakParser extends EmbeddedActionsParser {
           },
         },
       ],
-    });
+    }));
     this.ACTION(() => this.leave());
     return e;
   });
@@ -1585,12 +1593,12 @@ class OakParser extends EmbeddedActionsParser {
 
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
     this.ACTION(() => this.enter());
-    const first = this.LA(1);
-    const e = this.OR({
+    const e = this.OR((this.unaryAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
           ALT: () => {
+            const first = this.LA(1);
             const op = this.OR2([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
             const operand = this.SUBRULE(this.unaryExpression);
             return this.ACTION(() => ({
@@ -1605,6 +1613,7 @@ class OakParser extends EmbeddedActionsParser {
         {
           GATE: () => this.at(NumberLiteral, 2) && this.isDecimalInteger(this.LA(2)),
           ALT: () => {
+            const first = this.LA(1);
             this.CONSUME(Op.Minus);
             const lit = this.CONSUME(NumberLiteral);
             return this.ACTION(() => this.numberLiteral(lit, first)) as Expr;
@@ -1612,6 +1621,7 @@ class OakParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
+            const first = this.LA(1);
             const op = this.OR3([
               { ALT: () => this.CONSUME2(Op.Minus) },
               { ALT: () => this.CONSUME(Op.Plus) },
@@ -1630,6 +1640,7 @@ class OakParser extends EmbeddedActionsParser {
         {
           GATE: () => startsCast((i) => this.LA(i)),
           ALT: () => {
+            const first = this.LA(1);
             this.CONSUME(Op.LParen);
             const targetType = this.SUBRULE(this.type);
             this.CONSUME(Op.RParen);
@@ -1639,7 +1650,7 @@ class OakParser extends EmbeddedActionsParser {
         },
         { ALT: () => this.SUBRULE(this.postfixExpression) },
       ],
-    });
+    }));
     this.ACTION(() => this.leave());
     return e;
   });
@@ -1765,7 +1776,7 @@ class OakParser extends EmbeddedActionsParser {
   });
 
   primary = this.RULE('primary', (): Expr => {
-    return this.OR({
+    return this.OR((this.primaryAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -1888,7 +1899,7 @@ class OakParser extends EmbeddedActionsParser {
           },
         },
       ],
-    });
+    }));
   });
 
   creator = this.RULE('creator', (): Expr => {
