@@ -4,3 +4,4 @@ export * from './access-flags.js';
 export * from './io/index.js';
 export * from './bytecode/index.js';
 export * from './image/index.js';
+export * from './disasm/index.js';
