@@ -4,6 +4,7 @@ import { launch } from '../runtime/launcher.js';
 import { Vm } from '../runtime/vm.js';
 import type { LaunchOptions } from './arguments.js';
 import { chooseMainClass } from './source-launcher.js';
+import { ClassPathSource, ImageSource } from '../loader/class-source.js';
 
 function makeVm(platform: Platform, o: LaunchOptions, classes?: ReadonlyMap<string, Uint8Array>): Vm {
   return new Vm({
@@ -20,39 +21,32 @@ export function runClass(platform: Platform, o: LaunchOptions): Promise<number> 
   return launch(makeVm(platform, o), o.main, o.args);
 }
 
-interface CompileDiagnostic {
-  readonly toString?: () => string;
-}
-
-/** The subset of @oakvm/compiler's API the source launcher uses. */
-interface CompilerModule {
-  compile(
-    sources: readonly { path: string; text: string }[],
-    options: { classPath?: readonly string[] },
-  ): { classes: ReadonlyMap<string, Uint8Array>; diagnostics: readonly CompileDiagnostic[]; formatted?: string };
-}
-
+/**
+ * `oak File.oak`: compiles the file in memory with @oakvm/compiler (imported only here, so running class
+ * files never loads the compiler) against the runtime image and the class path, then runs its main class.
+ * Compile errors are printed as javac prints them, as `java File.java` does, with exit status 1.
+ */
 export async function runSourceFile(platform: Platform, o: LaunchOptions, path: string, text: string): Promise<number> {
-  let compiler: CompilerModule;
+  const write = (s: string): void => platform.writeStderr(new TextEncoder().encode(s));
+  let compiler: typeof import('@oakvm/compiler');
   try {
-    compiler = (await import('@oakvm/compiler')) as unknown as CompilerModule;
+    compiler = await import('@oakvm/compiler');
   } catch (e) {
-    platform.writeStderr(new TextEncoder().encode(`error: the Oak compiler is not available (${String(e)})\n`));
+    write(`error: the Oak compiler is not available (${String(e)})\n`);
     return 1;
   }
-  if (typeof compiler.compile !== 'function') {
-    platform.writeStderr(new TextEncoder().encode('error: the Oak compiler does not provide compile() yet\n'));
-    return 1;
-  }
-  const result = compiler.compile([{ path, text }], { classPath: o.classPath });
+  const boot = new ImageSource(() => platform.readRuntimeImage());
+  const cp = new ClassPathSource(platform, o.classPath);
+  const source = { path, text };
+  const result = compiler.compile([source], { classPath: (name) => boot.find(name) ?? cp.find(name) });
   if (result.diagnostics.length > 0) {
-    const out = result.formatted ?? result.diagnostics.map((d) => String(d)).join('\n');
-    platform.writeStderr(new TextEncoder().encode(out.endsWith('\n') ? out : `${out}\n`));
+    const shown = result.diagnostics.map((d) => compiler.formatDiagnostic(d, source)).join('\n');
+    write(`${shown}\n${compiler.formatErrorCount(result.diagnostics.length)}\nerror: compilation failed\n`);
     return 1;
   }
   const main = chooseMainClass(path, text, result.classes);
   if (main === undefined) {
-    platform.writeStderr(new TextEncoder().encode(`error: no class declared in source file ${path} declares a main method\n`));
+    write(`error: can't find main(String[]) method in any class of ${path}\n`);
     return 1;
   }
   return launch(makeVm(platform, o, result.classes), main, o.args);
