@@ -130,10 +130,10 @@ export function longToFloat(lo: number, hi: number): number {
   let v = toBigInt(lo, hi);
   const negative = v < 0n;
   if (negative) v = -v;
-  // Keep 54 significant bits, folding the discarded ones into a sticky bit, so the value converts to
-  // double exactly and the one rounding happens in Math.fround.
+  // Keep 53 significant bits, folding the discarded ones into the lowest (a sticky bit far below float
+  // precision), so the value converts to double exactly and the one rounding happens in Math.fround.
   let shift = 0n;
-  while (v >> (54n + shift) !== 0n) shift++;
+  while (v >> (53n + shift) !== 0n) shift++;
   const kept = v >> shift;
   const sticky = (v & ((1n << shift) - 1n)) !== 0n ? 1n : 0n;
   const approx = Number(kept | sticky) * 2 ** Number(shift);
