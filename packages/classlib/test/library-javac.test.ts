@@ -1,5 +1,5 @@
 // The library checked with the JDK: javac compiles it with an empty boot class path (so it is valid Java
-// and self-contained), its natives and VM-facing members match the contract in src/natives.ts, and the
+// and self-contained), its natives and VM-facing members match the contract in src/vm-contract.ts, and the
 // corpus's programs link against it both as javac --release 8 class files and as source.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
