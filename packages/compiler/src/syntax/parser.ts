@@ -175,6 +175,12 @@ class OakParser extends EmbeddedActionsParser {
     this.report(span, SyntaxCode.notSupported, `${feature} ${plural ? 'are' : 'is'} not supported in Oak`);
   }
 
+  /** The empty span just after `t`. */
+  private endOf(t: IToken): Span {
+    const end = (t.endOffset ?? t.startOffset) + 1;
+    return { start: end, end, line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1 };
+  }
+
   /** Span from `first` to the last consumed token. */
   private spanFrom(first: IToken | Span): Span {
     const start = 'startOffset' in first ? tokenSpan(first) : first;
@@ -264,17 +270,14 @@ class OakParser extends EmbeddedActionsParser {
       if (this.reportedEof) return;
       this.reportedEof = true;
       const last = this.lastRealToken();
-      this.report(last === undefined ? { start: 0, end: 0, line: 1, column: 1 } : tokenSpan(last), SyntaxCode.prematureEof, 'reached end of file while parsing');
+      // javac points just after the last token.
+      this.report(last === undefined ? { start: 0, end: 0, line: 1, column: 1 } : this.endOf(last), SyntaxCode.prematureEof, 'reached end of file while parsing');
       return;
     }
     if (err.name === 'MismatchedTokenException') {
       // javac puts "'x' expected" just after the previous token.
       const prev = this.LA(0);
-      const span =
-        prev.tokenType === EOF || prev.startOffset < 0
-          ? tokenSpan(token)
-          : { start: (prev.endOffset ?? prev.startOffset) + 1, end: (prev.endOffset ?? prev.startOffset) + 1, line: prev.endLine ?? 1, column: (prev.endColumn ?? 0) + 1 };
-      this.report(span, SyntaxCode.expected, err.message);
+      this.report(prev.tokenType === EOF ? tokenSpan(token) : this.endOf(prev), SyntaxCode.expected, err.message);
       return;
     }
     const code = err.message === 'illegal start of type' ? SyntaxCode.illegalStartOfType : SyntaxCode.illegalStartOfExpr;
@@ -290,10 +293,13 @@ class OakParser extends EmbeddedActionsParser {
     return undefined;
   }
 
-  /** Is there a lexical error between the previous token and `token`? */
+  /**
+   * Is there a lexical error in or after the previous token, up to `token`? (An unclosed string literal,
+   * for one, swallows the rest of its line, so the syntax error after it is its consequence.)
+   */
   private followsLexicalError(token: IToken): boolean {
     const prev = this.LA(0);
-    const from = prev.tokenType === EOF ? 0 : (prev.endOffset ?? prev.startOffset);
+    const from = prev.tokenType === EOF ? 0 : prev.startOffset;
     return this.lexicalErrorOffsets.some((o) => o >= from && o <= token.startOffset);
   }
 
@@ -401,11 +407,13 @@ class OakParser extends EmbeddedActionsParser {
     return { items, span: spanBetween(head.span, tail.span) };
   }
 
-  /** Locals, parameters and catch parameters take `final` only (annotations are reported already). */
-  private checkOnlyFinal(mods: Modifiers): void {
-    for (const m of mods.items) {
-      if (m.name !== 'final') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
-    }
+  /**
+   * Locals, parameters and catch parameters take `final` only (annotations are reported already). javac
+   * reports this when it attributes the variable, at the variable's name; so does Oak.
+   */
+  private checkOnlyFinal(mods: Modifiers, name: Span): void {
+    const bad = mods.items.find((m) => m.name !== 'final');
+    if (bad !== undefined) this.report(name, SyntaxCode.modifierNotAllowed, `modifier ${bad.name} not allowed here`);
   }
 
   /** Stands in for an unsupported expression; remembered so it does not also count as "not a statement". */
@@ -873,7 +881,7 @@ class OakParser extends EmbeddedActionsParser {
     const name = this.CONSUME(Identifier);
     const dims = this.SUBRULE(this.dims);
     return this.ACTION(() => {
-      this.checkOnlyFinal(mods);
+      this.checkOnlyFinal(mods, tokenSpan(name));
       return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };
     }) as Param;
   });
@@ -1019,7 +1027,8 @@ class OakParser extends EmbeddedActionsParser {
     let more = true;
     while (more) {
       this.MANY({
-        GATE: () => !this.at(Op.RBrace) && !(inSwitch && (this.at(Kw.case) || this.at(Kw.default))),
+        // A `case` or `default` here is either the next switch group or an orphan for skipStrayInBlock.
+        GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
         DEF: () => {
           const start = this.position;
           try {
@@ -1090,7 +1099,7 @@ class OakParser extends EmbeddedActionsParser {
       this.ACTION(() => declarators.push(next));
     });
     return this.ACTION(() => {
-      this.checkOnlyFinal(mods);
+      this.checkOnlyFinal(mods, declarators[0]?.name.span ?? declaredType.span);
       if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
         this.notSupported(declaredType.span, "local variable type inference ('var')");
       }
@@ -1484,7 +1493,7 @@ class OakParser extends EmbeddedActionsParser {
     this.CONSUME(Op.RParen);
     const body = this.SUBRULE(this.block);
     return this.ACTION(() => {
-      this.checkOnlyFinal(mods);
+      this.checkOnlyFinal(mods, tokenSpan(name));
       return { modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) };
     }) as CatchClause;
   });

@@ -47,7 +47,7 @@ describe('syntax errors, worded and placed as javac does', () => {
     ['not a statement', 'class A { void m() { a + b; } }', ['1:24 not a statement']],
     ['not a statement for a name', 'class A { void m() { a; } }', ['1:22 not a statement']],
     ['not a statement for a parenthesised call', 'class A { void m() { (f()); } }', ['1:22 not a statement']],
-    ['end of file', 'class A { void m() {', ['1:20 reached end of file while parsing']],
+    ['end of file', 'class A { void m() {', ['1:21 reached end of file while parsing']],
     ['else without if', 'class A { void m() { else f(); } }', ["1:22 'else' without 'if'"]],
     ['orphaned case', 'class A { void m() { case 1: f(); } }', ['1:22 orphaned case']],
     ['catch without try', 'class A { void m() { catch (E e) { } f(); } }', ["1:22 'catch' without 'try'"]],
@@ -64,8 +64,8 @@ describe('syntax errors, worded and placed as javac does', () => {
     ['method without a return type', 'class A { foo() { } }', ['1:11 invalid method declaration; return type required']],
     ['switch body without a label', 'class A { void m() { switch (x) { f(); } } }', ["1:35 case, default, or '}' expected"]],
     ['illegal start of type', 'class A { 5 }', ['1:11 illegal start of type']],
-    ['modifier on a local', 'class A { void m() { final static int x; } }', ['1:28 modifier static not allowed here']],
-    ['modifier on a parameter', 'class A { void m(public int a) { } }', ['1:18 modifier public not allowed here']],
+    ['modifier on a local', 'class A { void m() { final static int x; } }', ['1:39 modifier static not allowed here']],
+    ['modifier on a parameter', 'class A { void m(public int a) { } }', ['1:29 modifier public not allowed here']],
     ['modifier on an initializer', 'class A { public { } }', ['1:11 modifier public not allowed here']],
   ])('%s', (_, text, expected) => {
     expect(errors(text)).toEqual(expected);
@@ -103,7 +103,7 @@ describe('recovery: independent errors are all reported', () => {
   });
 
   it('reports the end of file once', () => {
-    expect(errors('class A { void m() { if (x) { while (y) {')).toEqual(['1:41 reached end of file while parsing']);
+    expect(errors('class A { void m() { if (x) { while (y) {')).toEqual(['1:42 reached end of file while parsing']);
   });
 
   it('always returns a unit, even for empty or hopeless input', () => {
