@@ -309,7 +309,7 @@ export class StatementChecker {
       }
       const earlier = caught.find((o) => isSubclassOf(env, t.name, o));
       if (earlier !== undefined) {
-        this.error(node.span, 'check.already-caught', `exception ${simpleName(t.name)} has already been caught`);
+        this.error(c.span, 'check.already-caught', `exception ${simpleName(t.name)} has already been caught`);
       }
       types.push(t.name);
     }
