@@ -95,6 +95,8 @@ export async function launch(vm: Vm, mainClass: string, args: readonly string[])
   };
   body().then(
     () => {
+      // Launcher errors end the main thread without running Thread.exit.
+      t.status = 'terminated';
       bodyDone = true;
       vm.scheduler.wake();
     },
