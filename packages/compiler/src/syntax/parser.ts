@@ -1735,6 +1735,26 @@ class OakParser extends EmbeddedActionsParser {
         },
       },
       {
+        // `String[].class`
+        GATE: () => this.at(Op.RBracket, 2),
+        ALT: () => {
+          const open = this.CONSUME2(Op.LBracket);
+          this.ACTION(() => {
+            this.notSupported(tokenSpan(open), 'class literals', true);
+            this.setPosition(this.position - 1);
+            while (this.at(Op.LBracket) && this.at(Op.RBracket, 2)) {
+              this.SKIP_TOKEN();
+              this.SKIP_TOKEN();
+            }
+            if (this.at(Op.Dot) && this.at(Kw.class, 2)) {
+              this.SKIP_TOKEN();
+              this.SKIP_TOKEN();
+            }
+          });
+          return this.ACTION(() => this.placeholder(this.spanFrom(target.span))) as Expr;
+        },
+      },
+      {
         ALT: () => {
           this.CONSUME(Op.LBracket);
           const index = this.SUBRULE(this.expression);

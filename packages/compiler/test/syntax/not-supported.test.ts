@@ -59,6 +59,7 @@ describe('features Oak leaves out give one clear diagnostic each', () => {
     ['try-with-resources', 'try (R r = open()) { }', '3:9 try-with-resources is not supported in Oak'],
     ['primitive class literal', 'Object c = int.class;', '3:16 class literals are not supported in Oak'],
     ['class literal', 'Object c = String.class;', '3:23 class literals are not supported in Oak'],
+    ['array class literal', 'Object c = String[].class;', '3:22 class literals are not supported in Oak'],
     ['pattern matching', 'if (o instanceof String s) { }', '3:29 pattern matching in instanceof is not supported in Oak'],
     ['qualified this', 'Object o = T.this;', '3:18 qualified this is not supported in Oak'],
     ['qualified super call', 'T.super.m();', '3:7 qualified super is not supported in Oak'],
