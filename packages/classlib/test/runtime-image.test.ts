@@ -126,7 +126,9 @@ describe('runtime image', () => {
     expectImageError(resealed(tooMany), /truncated directory|outside|not a class file/);
   });
 
-  it('refuses to store an empty class name', () => {
+  it('refuses to store what it could not read back', () => {
     expect(() => writeRuntimeImage(new Map([['', classBytes()]]))).toThrow(RuntimeImageError);
+    expect(() => writeRuntimeImage(new Map([['A', new Uint8Array([0xca, 0xfe])]]))).toThrow(/entry A is not a class file/);
+    expect(() => writeRuntimeImage(new Map([['A', new Uint8Array([1, 2, 3, 4])]]))).toThrow(/entry A is not a class file/);
   });
 });

@@ -28,6 +28,13 @@ export function writeRuntimeImage(classes: ReadonlyMap<string, Uint8Array>): Uin
     }
     return bytes;
   });
+  for (const name of names) {
+    const bytes = classes.get(name)!;
+    // The reader rejects such entries, so refuse to write an image it could not read back.
+    if (bytes.length < 4 || new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) !== CLASS_MAGIC) {
+      throw new RuntimeImageError(`entry ${name} is not a class file`);
+    }
+  }
   const directorySize = encodedNames.reduce((sum, bytes) => sum + 2 + bytes.length + 8, 0);
   const dataSize = names.reduce((sum, name) => sum + classes.get(name)!.length, 0);
   const total = HEADER_SIZE + directorySize + dataSize + TRAILER_SIZE;
