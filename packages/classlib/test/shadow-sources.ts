@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const SHADOWED = [
   'lang/Integer', 'lang/IntegerCache', 'lang/Long', 'lang/LongCache', 'lang/Short', 'lang/ShortCache', 'lang/Byte', 'lang/ByteCache',
   'lang/Character', 'lang/CharacterCache', 'lang/NumberFormatException', 'lang/Math', 'lang/StrictMath', 'lang/RandomHolder',
-  'lang/StringBuilder', 'lang/FloatingDecimal', 'util/Arrays', 'util/Random', 'util/Objects', 'util/Comparator',
+  'lang/StringBuilder', 'lang/StringBuffer', 'lang/FloatingDecimal', 'util/Arrays', 'util/Random', 'util/Objects', 'util/Comparator',
 ] as const;
 
 /** String's package-private static helpers that StringBuilder uses, gathered into shadow.ShadowStrings. */
