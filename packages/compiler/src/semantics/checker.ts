@@ -128,7 +128,8 @@ class Attribution implements CheckerServices {
   private checkImplicitSuper(c: SourceClass, decl: ConstructorDecl | undefined): void {
     const superName = c.symbol.superName;
     if (superName === null) return;
-    if (decl !== undefined && decl.body.statements[0]?.kind === 'ExplicitConstructorCall') return;
+    // A misplaced this(...)/super(...) was already reported by the parser; javac then adds nothing.
+    if (decl !== undefined && decl.body.statements.some((s) => s.kind === 'ExplicitConstructorCall')) return;
     const sup = this.ctx.env.lookup(superName);
     if (sup === undefined) return;
     const body = new BodyContext(this, c, 'constructor', undefined, Types.void, false);
@@ -162,9 +163,13 @@ function checkRecursiveConstructors(ctx: CheckContext, c: SourceClass): void {
     }
     if (at === start && !reported.has(start)) {
       for (const m of seen) reported.add(m);
+      // javac's caret: the declaration of a constructor that calls itself, else the first call of the cycle.
       const decl = start.decl;
-      const call = decl?.kind === 'Constructor' ? decl.body.statements[0] : undefined;
-      if (call !== undefined) ctx.reporter.error(c.scope.file, call.span, 'check.recursive-constructor', 'recursive constructor invocation');
+      if (decl?.kind === 'Constructor') {
+        const call = decl.body.statements[0];
+        const span = next.get(start) === start || call === undefined ? decl.name.span : call.span;
+        ctx.reporter.error(c.scope.file, span, 'check.recursive-constructor', 'recursive constructor invocation');
+      }
     }
   }
 }

@@ -150,7 +150,7 @@ export class ExpressionChecker {
         if (arrayType.kind === 'array') type = arrayType.element;
         else {
           if (arrayType.kind !== 'error') {
-            this.error(e.span, 'check.array-required', `array required, but ${displayType(arrayType)} found`);
+            this.error(exprPosition(e), 'check.array-required', `array required, but ${displayType(arrayType)} found`);
           }
           type = Types.error;
         }

@@ -323,8 +323,9 @@ export class FlowAnalyzer {
     this.handlers.pop();
     let merged = this.current;
     const assignedInTry = this.assignedIn[this.assignedIn.length - 1] as bigint;
+    const caught: string[] = [];
     for (const clause of s.catches) {
-      this.checkCatchReachable(clause, handler);
+      this.checkCatchReachable(clause, handler, caught);
       this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInTry };
       if (clause.local !== undefined) this.assignBit(this.localBit(clause.local));
       this.statements(clause.body.statements);
@@ -352,15 +353,21 @@ export class FlowAnalyzer {
     this.state = { alive: merged.alive, da: merged.da | fin.da, du: fin.du & merged.du };
   }
 
-  private checkCatchReachable(clause: CatchClause, handler: Handler): void {
+  /** javac's Flow checks of a catch clause: caught by an earlier clause, or never thrown by the try block. */
+  private checkCatchReachable(clause: CatchClause, handler: Handler, caught: string[]): void {
     const env = this.ctx.env;
     for (const t of clause.types) {
       if (t.type?.kind !== 'class') continue;
       const name = t.type.name;
+      if (caught.some((o) => isSubclassOf(env, name, o))) {
+        this.error(clause.span, 'check.already-caught', `exception ${simpleName(name)} has already been caught`);
+        continue;
+      }
+      caught.push(name);
       if (!this.isChecked(name) || name === 'java/lang/Exception' || name === 'java/lang/Throwable') continue;
       const possible = handler.thrown.some((x) => isSubclassOf(env, x, name) || isSubclassOf(env, name, x));
       if (!possible) {
-        this.error(t.span, 'check.never-thrown', `exception ${simpleName(name)} is never thrown in body of corresponding try statement`);
+        this.error(clause.span, 'check.never-thrown', `exception ${simpleName(name)} is never thrown in body of corresponding try statement`);
       }
     }
   }

@@ -16,7 +16,13 @@ export function after(span: Span): Span {
 
 /** javac's preferred position of an expression. */
 export function exprPosition(e: Expr): Span {
+  // A parenthesized expression is positioned at its '('.
+  if (e.parenthesized === true) return dotBefore(e.span);
   switch (e.kind) {
+    case 'IncDec':
+      return e.prefix ? e.span : after(e.operand.span);
+    case 'ArrayAccess':
+      return after(e.array.span);
     case 'Binary':
     case 'Assign':
       return e.operatorSpan;

@@ -18,6 +18,7 @@ import { locationOf } from './class-declarations.js';
 import { convertConstant } from './constant-folding.js';
 import { displayType } from './display.js';
 import type { ExpressionChecker } from './expressions.js';
+import { dotBefore } from './javac-positions.js';
 import { checkModifiers } from './modifiers.js';
 import { conversionProblem } from './overload-resolution.js';
 import { isAssignable, isSubclassOf, isSubtype } from './type-relations.js';
@@ -233,12 +234,14 @@ export class StatementChecker {
   private switchStmt(s: Switch): void {
     const selector = this.exprs.check(s.selector);
     let labelType: Type | undefined;
+    // javac positions the selector at the '(' of `switch (...)`.
+    const at = s.selector.parenthesized === true ? s.selector.span : dotBefore(s.selector.span);
     if (selector.kind === 'class' && (isString(selector) || this.isEnum(selector.name))) {
-      this.error(s.selector.span, 'check.unsupported', `switch on ${isString(selector) ? 'String' : 'an enum'} is not supported in Oak`);
+      this.error(at, 'check.unsupported', `switch on ${isString(selector) ? 'String' : 'an enum'} is not supported in Oak`);
     } else if (selector.kind !== 'error') {
       const promoted = unaryPromote(selector);
       if (selector.kind === 'primitive' && sameType(promoted, Types.int)) labelType = selector;
-      else this.error(s.selector.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(selector, Types.int)}`);
+      else this.error(at, 'check.incompatible-types', `incompatible types: ${conversionProblem(selector, Types.int)}`);
     }
     const seen = new Set<number>();
     let hasDefault = false;
@@ -287,6 +290,7 @@ export class StatementChecker {
     if (s.finallyBlock !== null) this.block(s.finallyBlock);
   }
 
+  /** Alternatives already reported as related are left out of the catch parameter's type. */
   private catchClause(c: CatchClause, caught: string[]): void {
     const env = this.body.ctx.env;
     const types: string[] = [];
@@ -306,10 +310,6 @@ export class StatementChecker {
           `Alternatives in a multi-catch statement cannot be related by subclassing\n  Alternative ${simpleName(sub)} is a subclass of alternative ${simpleName(sup)}`,
         );
         continue;
-      }
-      const earlier = caught.find((o) => isSubclassOf(env, t.name, o));
-      if (earlier !== undefined) {
-        this.error(c.span, 'check.already-caught', `exception ${simpleName(t.name)} has already been caught`);
       }
       types.push(t.name);
     }
