@@ -2,7 +2,7 @@
 // their folded `constant`, names and field accesses their `binding`, calls their `method`, `invoke` and
 // `qualifyingClass`, operators their `opType`. Errors are reported once and the expression then has the
 // error type, which every later check accepts silently.
-import { ACC_ABSTRACT, ACC_FINAL, ACC_PRIVATE, ACC_PROTECTED } from '@oakvm/classfile';
+import { ACC_ABSTRACT, ACC_FINAL, ACC_PRIVATE, ACC_PROTECTED, ACC_PUBLIC } from '@oakvm/classfile';
 import type {
   ArrayLiteral,
   Assign,
@@ -504,7 +504,8 @@ export class ExpressionChecker {
       this.error(at, 'check.abstract-super-call', `abstract method ${displayMethod(method)} in ${simpleName(method.owner.name)} cannot be accessed directly`);
       return Types.error;
     }
-    e.method = method;
+    // An array's clone() is public and throws nothing (JLS 10.7), unlike Object's.
+    e.method = isArrayClone ? { ...method, accessFlags: ACC_PUBLIC, thrown: [] } : method;
     const qualifying = isArrayClone && site !== undefined ? arrayDescriptor(site) : method.owner.name === 'java/lang/Object' ? method.owner.name : cls.name;
     e.qualifyingClass = qualifying;
     if (methodIsStatic) e.invoke = 'static';
