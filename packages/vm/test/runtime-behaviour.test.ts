@@ -94,6 +94,41 @@ public class Threads {
 }`,
 };
 
+const NPE_PROGRAM = `public class Npe {
+    String name;
+    Npe next;
+    int[] data;
+    static Npe shared;
+    static Npe make() { return null; }
+    static void show(Runnable r) { }
+    static void t(int k, Npe p, String s, Object[] arr) {
+        try {
+            switch (k) {
+                case 0: System.out.println(s.length()); break;
+                case 1: System.out.println(p.name); break;
+                case 2: p.name = "x"; break;
+                case 3: System.out.println(p.next.name); break;
+                case 4: System.out.println(shared.name); break;
+                case 5: System.out.println(make().name); break;
+                case 6: System.out.println(p.data[0]); break;
+                case 7: System.out.println(arr[1].hashCode()); break;
+                case 8: Npe local = null; System.out.println(local.next); break;
+                case 9: throw null;
+                case 10: synchronized (p) { System.out.println(1); } break;
+                case 11: System.out.println(p.data.length); break;
+                case 12: System.out.println(s.substring(1, 2)); break;
+            }
+        } catch (NullPointerException e) {
+            System.out.println(k + ": " + e.getMessage());
+        }
+    }
+    public static void main(String[] args) {
+        Npe p = new Npe();
+        for (int k = 0; k <= 12; k++) t(k, k == 3 || k == 6 || k == 11 ? p : null, null, new Object[2]);
+    }
+}
+`;
+
 /**
  * Known differences, applied to HotSpot's stderr: JDK 17.0.x attaches the original initialisation failure
  * as the cause of "Could not initialize class" (JDK-8048190); this VM does not yet.
@@ -116,6 +151,13 @@ describe.skipIf(!hasJdk || !image)('whole programs print exactly what HotSpot pr
       expect(actual.exitCode).toBe(expected.exitCode);
     });
   }
+
+  it('gives JDK 17\'s helpful NullPointerException messages', async () => {
+    const dir = javac({ 'Npe.java': NPE_PROGRAM });
+    const expected = runJava(dir, 'Npe');
+    const actual = await runProgram({ main: 'Npe', classPath: [dir] });
+    expect(actual.stdout).toBe(expected.stdout);
+  });
 
   it('raises a catchable OutOfMemoryError at the -Xmx limit', async () => {
     const dir = javac({

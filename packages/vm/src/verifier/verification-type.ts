@@ -63,7 +63,8 @@ export function isArray(t: VType): boolean {
 /** Interns reference and uninitialized types, so that equal types are identical. */
 export class TypePool {
   private readonly refs = new Map<string, VType>();
-  private readonly uninits = new Map<number, VType>();
+  /** Keyed by offset and class: a class's methods share one pool, and each method has its own `new`s. */
+  private readonly uninits = new Map<string, VType>();
 
   ref(name: string): VType {
     let t = this.refs.get(name);
@@ -75,10 +76,11 @@ export class TypePool {
   }
 
   uninit(offset: number, className: string): VType {
-    let t = this.uninits.get(offset);
+    const key = `${offset} ${className}`;
+    let t = this.uninits.get(key);
     if (t === undefined) {
       t = make(Tag.Uninit, className, offset);
-      this.uninits.set(offset, t);
+      this.uninits.set(key, t);
     }
     return t;
   }

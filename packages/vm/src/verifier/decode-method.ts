@@ -1,0 +1,393 @@
+// The static pass over one method's code, before any data flow (what check_code.c's
+// verify_opcode_operands does): decode every instruction with the shared decoder, check what can be
+// checked without types (branch targets on instruction boundaries, local indexes against max_locals,
+// constant-pool entries of the right kind, the exception table), and resolve each instruction's
+// constant-pool operand once into the form the data flow needs.
+import {
+  ClassFormatError,
+  InstructionCursor,
+  OPCODES,
+  Op,
+  cpClassName,
+  cpNameAndType,
+  parseFieldDescriptor,
+  parseMethodDescriptor,
+  type CodeAttribute,
+  type ConstantPoolEntries,
+  type CpEntry,
+  type CpKind,
+  type Instruction,
+} from '@oakvm/classfile';
+import { TypePool, type VType } from './verification-type.js';
+
+/** A field reference's class, name and the types its value takes (one or two slots). */
+export interface FieldOperand {
+  readonly kind: 'field';
+  readonly className: string;
+  readonly name: string;
+  readonly descriptor: string;
+  readonly value: readonly VType[];
+}
+
+/** A method reference (or invokedynamic's name and type): parameter types in order, and the result. */
+export interface MethodOperand {
+  readonly kind: 'method';
+  /** "" for invokedynamic, which has no class. */
+  readonly className: string;
+  readonly name: string;
+  readonly descriptor: string;
+  readonly isInterfaceRef: boolean;
+  readonly parameters: readonly (readonly VType[])[];
+  readonly result: readonly VType[];
+}
+
+/** A class operand of new, anewarray, checkcast, instanceof or multianewarray (name or array descriptor). */
+export interface ClassOperand {
+  readonly kind: 'class';
+  readonly name: string;
+}
+
+/** What ldc and ldc2_w push. */
+export interface ConstantOperand {
+  readonly kind: 'constant';
+  readonly value: readonly VType[];
+}
+
+export type ResolvedOperand = FieldOperand | MethodOperand | ClassOperand | ConstantOperand;
+
+export interface Handler {
+  readonly startPc: number;
+  readonly endPc: number;
+  readonly handlerPc: number;
+  /** Instruction index of the handler. */
+  readonly handlerIndex: number;
+  /** Internal name of the caught class; java/lang/Throwable for catch-all entries. */
+  readonly catchType: string;
+}
+
+export interface DecodedMethod {
+  readonly instructions: readonly Instruction[];
+  /** The instruction index starting at each pc, or -1 inside or past an instruction (length codeLength + 1). */
+  readonly indexAt: Int32Array;
+  /** The resolved constant-pool operand of each instruction that has one. */
+  readonly operands: readonly (ResolvedOperand | undefined)[];
+  readonly handlers: readonly Handler[];
+}
+
+/** Raised by the static pass with the offending pc; the caller turns it into a VerifyError. */
+export class StaticCheckFailure extends Error {
+  override readonly name = 'StaticCheckFailure';
+  constructor(
+    readonly pc: number | undefined,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const fail = (pc: number | undefined, reason: string): never => {
+  throw new StaticCheckFailure(pc, reason);
+};
+
+/** JVMS 4.3.2: at most 255 array dimensions. */
+const MAX_DIMENSIONS = 255;
+
+export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, types: TypePool, majorVersion: number): DecodedMethod {
+  const bytes = code.code;
+  if (bytes.length === 0) fail(undefined, 'Empty code');
+  const instructions = decodeAll(bytes);
+  const indexAt = new Int32Array(bytes.length + 1).fill(-1);
+  instructions.forEach((ins, i) => {
+    indexAt[ins.pc] = i;
+  });
+  const resolver = new OperandResolver(pool, types, majorVersion);
+  const operands = instructions.map((ins) => {
+    checkInstruction(ins, indexAt, code.maxLocals);
+    return resolver.resolve(ins);
+  });
+  const handlers = code.exceptionTable.map((h) => {
+    const endOk = h.endPc === bytes.length || (h.endPc < bytes.length && (indexAt[h.endPc] as number) >= 0);
+    if (h.startPc >= h.endPc || (indexAt[h.startPc] ?? -1) < 0 || !endOk) fail(undefined, 'Illegal exception table range');
+    const handlerIndex = h.handlerPc < bytes.length ? (indexAt[h.handlerPc] as number) : -1;
+    if (handlerIndex < 0) fail(undefined, 'Illegal exception table handler');
+    const catchType = h.catchType === 0 ? 'java/lang/Throwable' : resolver.className(h.catchType, undefined);
+    return { startPc: h.startPc, endPc: h.endPc, handlerPc: h.handlerPc, handlerIndex, catchType };
+  });
+  return { instructions, indexAt, operands, handlers };
+}
+
+/** Decodes the whole array, turning the decoder's ClassFormatErrors into HotSpot's verifier messages. */
+function decodeAll(bytes: Uint8Array): Instruction[] {
+  const cursor = new InstructionCursor(bytes);
+  const out: Instruction[] = [];
+  let pc = 0;
+  while (pc < bytes.length) {
+    const opcode = bytes[pc] as number;
+    const info = OPCODES[opcode];
+    if (info === undefined) fail(pc, `Illegal instruction found at offset ${pc}`);
+    if (opcode === Op.wide && pc + 1 < bytes.length && OPCODES[bytes[pc + 1] as number]?.widenable !== true) {
+      fail(pc, `Illegal instruction found at offset ${pc}`);
+    }
+    try {
+      cursor.next();
+    } catch (e) {
+      if (!(e instanceof ClassFormatError)) throw e;
+      fail(pc, reasonForDecodeError(e, pc));
+    }
+    out.push(cursor.snapshot());
+    pc = cursor.pc + cursor.length;
+  }
+  return out;
+}
+
+/** The decoder words its errors for class files; the verifier reports them as HotSpot's verifier does. */
+function reasonForDecodeError(e: ClassFormatError, pc: number): string {
+  if (e.detail.includes('outside the code')) return 'Illegal target of jump or branch';
+  if (e.detail.includes('truncated')) return `Code stops in the middle of instruction  starting at offset ${pc}`;
+  if (e.detail.includes('newarray with bad array type')) return 'Bad type passed to newarray';
+  if (e.detail.includes('invokeinterface with a zero count')) return 'Inconsistent args_size for invokeinterface';
+  if (e.detail.includes('invokeinterface whose fourth operand')) return 'Fourth operand byte of invokeinterface must be zero';
+  if (e.detail.includes('multianewarray with zero dimensions')) return 'Illegal dimension argument';
+  return e.detail.replace(/^bad code at pc \d+: /, '');
+}
+
+function checkInstruction(ins: Instruction, indexAt: Int32Array, maxLocals: number): void {
+  const isTarget = (target: number): boolean => target < indexAt.length - 1 && (indexAt[target] as number) >= 0;
+  switch (ins.kind) {
+    case 'branch':
+      if (ins.opcode === Op.jsr || ins.opcode === Op.jsr_w) fail(ins.pc, 'jsr and ret are not supported (subroutines are rejected)');
+      if (!isTarget(ins.target)) fail(ins.pc, 'Illegal target of jump or branch');
+      return;
+    case 'tableswitch':
+    case 'lookupswitch':
+      if (!isTarget(ins.defaultTarget)) fail(ins.pc, 'Illegal default target in switch');
+      for (const t of ins.targets) if (!isTarget(t)) fail(ins.pc, 'Illegal target of jump or branch');
+      if (ins.kind === 'lookupswitch') {
+        for (let i = 1; i < ins.matches.length; i++) {
+          if ((ins.matches[i] as number) <= (ins.matches[i - 1] as number)) fail(ins.pc, 'Unsorted lookup switch');
+        }
+      }
+      return;
+    case 'local':
+      if (ins.opcode === Op.ret) fail(ins.pc, 'jsr and ret are not supported (subroutines are rejected)');
+      if (ins.index + localWidth(ins.opcode) > maxLocals) fail(ins.pc, 'Illegal local variable number');
+      return;
+    case 'iinc':
+      if (ins.index >= maxLocals) fail(ins.pc, 'Illegal local variable number');
+      return;
+    case 'none':
+      if (implicitLocal(ins.opcode) + localWidth(ins.opcode) > maxLocals) fail(ins.pc, 'Illegal local variable number');
+      return;
+    case 'immediate':
+    case 'constant':
+    case 'newarray':
+    case 'invokeinterface':
+    case 'invokedynamic':
+    case 'multianewarray':
+      return;
+  }
+}
+
+/** Slots a load or store touches: 2 for long and double, 1 for the others, 0 for non-local instructions. */
+function localWidth(opcode: number): number {
+  const name = OPCODES[opcode]?.name ?? '';
+  if (!/^[ilfda](load|store)(_\d)?$/.test(name)) return 0;
+  return name[0] === 'l' || name[0] === 'd' ? 2 : 1;
+}
+
+/** The local index of the _0.._3 forms (iload_2 is 2), else 0. */
+function implicitLocal(opcode: number): number {
+  if (opcode >= Op.iload_0 && opcode <= Op.aload_3) return (opcode - Op.iload_0) % 4;
+  if (opcode >= Op.istore_0 && opcode <= Op.astore_3) return (opcode - Op.istore_0) % 4;
+  return 0;
+}
+
+const FIELD_REFS: readonly CpKind[] = ['Fieldref'];
+const METHOD_REFS: readonly CpKind[] = ['Methodref'];
+const ANY_METHOD_REFS: readonly CpKind[] = ['Methodref', 'InterfaceMethodref'];
+const INTERFACE_METHOD_REFS: readonly CpKind[] = ['InterfaceMethodref'];
+
+class OperandResolver {
+  private readonly fields = new Map<number, FieldOperand>();
+  private readonly methods = new Map<number, MethodOperand>();
+
+  constructor(
+    private readonly pool: ConstantPoolEntries,
+    private readonly types: TypePool,
+    private readonly majorVersion: number,
+  ) {}
+
+  resolve(ins: Instruction): ResolvedOperand | undefined {
+    switch (ins.opcode) {
+      case Op.ldc:
+      case Op.ldc_w:
+        return this.constant(ins.pc, indexOf(ins), false);
+      case Op.ldc2_w:
+        return this.constant(ins.pc, indexOf(ins), true);
+      case Op.getstatic:
+      case Op.putstatic:
+      case Op.getfield:
+      case Op.putfield:
+        return this.field(ins.pc, indexOf(ins));
+      case Op.invokevirtual:
+        return this.method(ins.pc, indexOf(ins), METHOD_REFS, ins.opcode);
+      case Op.invokespecial:
+      case Op.invokestatic:
+        // Java 8 (version 52) allows both to name interface methods (default and static ones).
+        return this.method(ins.pc, indexOf(ins), this.majorVersion >= 52 ? ANY_METHOD_REFS : METHOD_REFS, ins.opcode);
+      case Op.invokeinterface: {
+        const m = this.method(ins.pc, indexOf(ins), INTERFACE_METHOD_REFS, ins.opcode);
+        const slots = 1 + parseMethodDescriptor(m.descriptor).argumentSlots;
+        if (ins.kind === 'invokeinterface' && ins.count !== slots) fail(ins.pc, 'Inconsistent args_size for invokeinterface');
+        return m;
+      }
+      case Op.invokedynamic:
+        return this.dynamic(ins.pc, indexOf(ins));
+      case Op.new: {
+        const name = this.className(indexOf(ins), ins.pc);
+        if (name.charCodeAt(0) === 0x5b) fail(ins.pc, 'Illegal creation of multi-dimensional array');
+        return { kind: 'class', name };
+      }
+      case Op.anewarray: {
+        const name = this.className(indexOf(ins), ins.pc);
+        if (dimensionsOf(name) >= MAX_DIMENSIONS) fail(ins.pc, 'Array with too many dimensions');
+        return { kind: 'class', name };
+      }
+      case Op.multianewarray: {
+        const name = this.className(indexOf(ins), ins.pc);
+        if (ins.kind === 'multianewarray' && dimensionsOf(name) < ins.dimensions) fail(ins.pc, 'Illegal dimension argument');
+        return { kind: 'class', name };
+      }
+      case Op.checkcast:
+      case Op.instanceof:
+        return { kind: 'class', name: this.className(indexOf(ins), ins.pc) };
+      default:
+        return undefined;
+    }
+  }
+
+  /** The name of Class entry `index`; throws the verifier's constant-pool errors. */
+  className(index: number, pc: number | undefined): string {
+    this.entry(index, ['Class'], pc);
+    return this.guard(pc, () => cpClassName(this.pool, index));
+  }
+
+  private entry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
+    const entry = index > 0 && index < this.pool.length ? this.pool[index] : undefined;
+    if (entry === undefined) fail(pc, 'Illegal constant pool index');
+    else if (!kinds.includes(entry.kind)) fail(pc, 'Illegal type in constant pool');
+  }
+
+  private guard<T>(pc: number | undefined, read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof ClassFormatError) return fail(pc, 'Illegal type in constant pool');
+      throw e;
+    }
+  }
+
+  private constant(pc: number, index: number, wide: boolean): ConstantOperand {
+    const allowed: readonly CpKind[] = wide
+      ? ['Long', 'Double']
+      : this.majorVersion >= 51
+        ? ['Integer', 'Float', 'String', 'Class', 'MethodType', 'MethodHandle']
+        : this.majorVersion >= 49
+          ? ['Integer', 'Float', 'String', 'Class']
+          : ['Integer', 'Float', 'String'];
+    this.entry(index, allowed, pc);
+    const entry = this.pool[index];
+    switch (entry?.kind) {
+      case 'Integer':
+        return { kind: 'constant', value: this.types.fromDescriptor('I') };
+      case 'Float':
+        return { kind: 'constant', value: this.types.fromDescriptor('F') };
+      case 'Long':
+        return { kind: 'constant', value: this.types.fromDescriptor('J') };
+      case 'Double':
+        return { kind: 'constant', value: this.types.fromDescriptor('D') };
+      case 'String':
+        return { kind: 'constant', value: [this.types.ref('java/lang/String')] };
+      case 'Class':
+        return { kind: 'constant', value: [this.types.ref('java/lang/Class')] };
+      case 'MethodType':
+        return { kind: 'constant', value: [this.types.ref('java/lang/invoke/MethodType')] };
+      case 'MethodHandle':
+        return { kind: 'constant', value: [this.types.ref('java/lang/invoke/MethodHandle')] };
+      default:
+        return fail(pc, 'Illegal type in constant pool');
+    }
+  }
+
+  private field(pc: number, index: number): FieldOperand {
+    const cached = this.fields.get(index);
+    if (cached !== undefined) return cached;
+    this.entry(index, FIELD_REFS, pc);
+    const operand = this.guard(pc, (): FieldOperand => {
+      const ref = this.pool[index] as Extract<CpEntry, { kind: 'Fieldref' }>;
+      const { name, descriptor } = cpNameAndType(this.pool, ref.nameAndTypeIndex);
+      parseFieldDescriptor(descriptor);
+      return { kind: 'field', className: cpClassName(this.pool, ref.classIndex), name, descriptor, value: this.types.fromDescriptor(descriptor) };
+    });
+    this.fields.set(index, operand);
+    return operand;
+  }
+
+  private method(pc: number, index: number, kinds: readonly CpKind[], opcode: number): MethodOperand {
+    this.entry(index, kinds, pc);
+    let operand = this.methods.get(index);
+    if (operand === undefined) {
+      operand = this.guard(pc, (): MethodOperand => {
+        const ref = this.pool[index] as Extract<CpEntry, { kind: 'Methodref' | 'InterfaceMethodref' }>;
+        const { name, descriptor } = cpNameAndType(this.pool, ref.nameAndTypeIndex);
+        return this.methodOperand(cpClassName(this.pool, ref.classIndex), name, descriptor, ref.kind === 'InterfaceMethodref');
+      });
+      this.methods.set(index, operand);
+    }
+    if (operand.name.charCodeAt(0) === 0x3c) {
+      if (operand.name !== '<init>') fail(pc, 'Illegal call to internal method');
+      if (opcode !== Op.invokespecial) fail(pc, 'Must call initializers using invokespecial');
+      if (operand.result.length !== 0) fail(pc, `Illegal signature ${operand.descriptor}`);
+    }
+    return operand;
+  }
+
+  private dynamic(pc: number, index: number): MethodOperand {
+    this.entry(index, ['InvokeDynamic'], pc);
+    return this.guard(pc, (): MethodOperand => {
+      const ref = this.pool[index] as Extract<CpEntry, { kind: 'InvokeDynamic' }>;
+      const { name, descriptor } = cpNameAndType(this.pool, ref.nameAndTypeIndex);
+      return this.methodOperand('', name, descriptor, false);
+    });
+  }
+
+  private methodOperand(className: string, name: string, descriptor: string, isInterfaceRef: boolean): MethodOperand {
+    const parsed = parseMethodDescriptor(descriptor);
+    const parameters = splitParameters(descriptor).map((d) => this.types.fromDescriptor(d));
+    const result = parsed.returnType.kind === 'void' ? [] : this.types.fromDescriptor(descriptor.slice(descriptor.indexOf(')') + 1));
+    return { kind: 'method', className, name, descriptor, isInterfaceRef, parameters, result };
+  }
+}
+
+function indexOf(ins: Instruction): number {
+  return 'index' in ins ? ins.index : 0;
+}
+
+function dimensionsOf(name: string): number {
+  let d = 0;
+  while (name.charCodeAt(d) === 0x5b) d++;
+  return d;
+}
+
+/** The parameter descriptors of a method descriptor already validated by parseMethodDescriptor. */
+export function splitParameters(descriptor: string): string[] {
+  const out: string[] = [];
+  let i = 1;
+  while (descriptor[i] !== ')') {
+    const start = i;
+    while (descriptor[i] === '[') i++;
+    i = descriptor[i] === 'L' ? descriptor.indexOf(';', i) + 1 : i + 1;
+    out.push(descriptor.slice(start, i));
+  }
+  return out;
+}
