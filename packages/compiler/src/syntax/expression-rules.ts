@@ -1,0 +1,540 @@
+// Grammar rules for expressions: Java's operators with their precedence, casts, primaries, creation and
+// array initialisers.
+import type { OrMethodOpts, IToken } from 'chevrotain';
+import type {
+  ArrayLiteral,
+  AssignOperator as AssignOperatorText,
+  BinaryOperator as BinaryOperatorText,
+  ClassTypeNode,
+  Expr,
+  PrimitiveTypeNode,
+  Span,
+} from './ast.js';
+import type { OakToken } from './lexer.js';
+import { startsCast, startsLambda } from './lookahead.js';
+import { buildBinary, spanBetween, tokenSpan, type BinaryStep } from './node-builders.js';
+import { SyntaxCode } from './syntax-errors.js';
+import { AssignOperator, BinaryOperator, CharLiteral, Identifier, Kw, NumberLiteral, Op, StringLiteral } from './tokens.js';
+import { TypeRules } from './type-rules.js';
+
+export abstract class ExpressionRules extends TypeRules {
+  // The alternatives of the hottest ORs, built once: chevrotain accepts a cached array, and rebuilding
+  // a dozen closures on every call was a large share of parse time (garbage collection).
+  private expressionAlts: OrMethodOpts<Expr> | undefined;
+  private unaryAlts: OrMethodOpts<Expr> | undefined;
+  private primaryAlts: OrMethodOpts<Expr> | undefined;
+
+  expression = this.RULE('expression', (): Expr => {
+    this.ACTION(() => this.enter());
+    const e = this.OR((this.expressionAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => startsLambda((i) => this.LA(i)),
+          ALT: () => {
+            const first = this.OR2([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Op.LParen) }]);
+            this.ACTION(() => {
+              this.notSupported(tokenSpan(first), 'lambda expressions', true);
+              while (!this.atEof() && !this.at(Op.Arrow)) this.SKIP_TOKEN();
+              this.skip();
+              if (this.at(Op.LBrace)) this.skipBalanced();
+              else this.skipExpressionRest();
+            });
+            return this.ACTION(() => this.placeholder(this.spanFrom(first))) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const target = this.SUBRULE(this.conditionalExpression);
+            let result = target;
+            this.OPTION(() => {
+              const op = this.CONSUME(AssignOperator);
+              const value = this.SUBRULE(this.expression);
+              this.ACTION(() => {
+                result = {
+                  kind: 'Assign',
+                  operator: op.image as AssignOperatorText,
+                  target,
+                  value,
+                  operatorSpan: tokenSpan(op),
+                  span: spanBetween(target.span, value.span),
+                };
+              });
+            });
+            return result;
+          },
+        },
+      ],
+    }));
+    this.ACTION(() => this.leave());
+    return e;
+  });
+
+  conditionalExpression = this.RULE('conditionalExpression', (): Expr => {
+    const condition = this.SUBRULE(this.binaryExpression);
+    let result = condition;
+    this.OPTION(() => {
+      this.CONSUME(Op.Question);
+      const whenTrue = this.SUBRULE(this.expression);
+      this.CONSUME(Op.Colon);
+      const whenFalse = this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => startsLambda((i) => this.LA(i)), ALT: () => this.SUBRULE2(this.expression) },
+          { ALT: () => this.SUBRULE2(this.conditionalExpression) },
+        ],
+      });
+      this.ACTION(() => {
+        result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
+      });
+    });
+    return result;
+  });
+
+  binaryExpression = this.RULE('binaryExpression', (): Expr => {
+    const first = this.SUBRULE(this.unaryExpression);
+    const steps: BinaryStep[] = [];
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const op = this.CONSUME(BinaryOperator);
+            const right = this.SUBRULE2(this.unaryExpression);
+            this.ACTION(() => steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right }));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.instanceof);
+            this.OPTION(() => {
+              const f = this.CONSUME(Kw.final);
+              this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
+            });
+            const type = this.SUBRULE(this.type);
+            this.OPTION2(() => {
+              const binding = this.CONSUME(Identifier);
+              this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
+            });
+            this.ACTION(() => steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) }));
+          },
+        },
+      ]);
+    });
+    return this.ACTION(() => (steps.length === 0 ? first : buildBinary(first, steps))) as Expr;
+  });
+
+  unaryExpression = this.RULE('unaryExpression', (): Expr => {
+    this.ACTION(() => this.enter());
+    const e = this.OR((this.unaryAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const op = this.OR2([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
+            const operand = this.SUBRULE(this.unaryExpression);
+            return this.ACTION(() => ({
+              kind: 'IncDec' as const,
+              operator: op.image as '++' | '--',
+              prefix: true,
+              operand,
+              span: this.spanFrom(first),
+            })) as Expr;
+          },
+        },
+        {
+          GATE: () => this.at(NumberLiteral, 2) && this.isDecimalInteger(this.LA(2)),
+          ALT: () => {
+            const first = this.LA(1);
+            this.CONSUME(Op.Minus);
+            const lit = this.CONSUME(NumberLiteral);
+            return this.ACTION(() => this.numberLiteral(lit, first)) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const op = this.OR3([
+              { ALT: () => this.CONSUME2(Op.Minus) },
+              { ALT: () => this.CONSUME(Op.Plus) },
+              { ALT: () => this.CONSUME(Op.Tilde) },
+              { ALT: () => this.CONSUME(Op.Bang) },
+            ]);
+            const operand = this.SUBRULE2(this.unaryExpression);
+            return this.ACTION(() => ({
+              kind: 'Unary' as const,
+              operator: op.image as '+' | '-' | '~' | '!',
+              operand,
+              span: this.spanFrom(first),
+            })) as Expr;
+          },
+        },
+        {
+          GATE: () => startsCast((i) => this.LA(i)),
+          ALT: () => {
+            const first = this.LA(1);
+            this.CONSUME(Op.LParen);
+            const targetType = this.SUBRULE(this.type);
+            this.CONSUME(Op.RParen);
+            const expr = this.SUBRULE3(this.unaryExpression);
+            return this.ACTION(() => ({ kind: 'Cast' as const, targetType, expr, span: this.spanFrom(first) })) as Expr;
+          },
+        },
+        { ALT: () => this.SUBRULE(this.postfixExpression) },
+      ],
+    }));
+    this.ACTION(() => this.leave());
+    return e;
+  });
+
+  postfixExpression = this.RULE('postfixExpression', (): Expr => {
+    let e = this.SUBRULE(this.primary);
+    this.MANY(() => {
+      const next = this.SUBRULE(this.selector, { ARGS: [e] });
+      this.ACTION(() => (e = next));
+    });
+    this.MANY2(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
+      this.ACTION(() => {
+        e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+      });
+    });
+    return e;
+  });
+
+  selector = this.RULE('selector', (target: Expr): Expr => {
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Op.Dot);
+          return this.OR2([
+            {
+              ALT: () => {
+                const name = this.CONSUME(Identifier);
+                return this.SUBRULE(this.memberSuffix, { ARGS: [target, name] });
+              },
+            },
+            {
+              ALT: () => {
+                const t = this.OR3([
+                  { ALT: () => this.CONSUME(Kw.new) },
+                  { ALT: () => this.CONSUME(Kw.this) },
+                  { ALT: () => this.CONSUME(Kw.super) },
+                  { ALT: () => this.CONSUME(Kw.class) },
+                  { ALT: () => this.CONSUME(Op.Lt) },
+                ]);
+                return this.ACTION(() => {
+                  const feature =
+                    t.tokenType === Kw.new
+                      ? 'inner class creation'
+                      : t.tokenType === Kw.this
+                        ? 'qualified this'
+                        : t.tokenType === Kw.super
+                          ? 'qualified super'
+                          : t.tokenType === Kw.class
+                            ? 'class literals'
+                            : 'generics';
+                  this.notSupported(tokenSpan(t), feature, t.tokenType === Kw.class || t.tokenType === Op.Lt);
+                  this.skipExpressionRest();
+                  return this.placeholder(this.spanFrom(target.span));
+                }) as Expr;
+              },
+            },
+          ]);
+        },
+      },
+      {
+        // `String[].class`
+        GATE: () => this.at(Op.RBracket, 2),
+        ALT: () => {
+          const open = this.CONSUME2(Op.LBracket);
+          this.ACTION(() => {
+            this.notSupported(tokenSpan(open), 'class literals', true);
+            this.setPosition(this.position - 1);
+            while (this.at(Op.LBracket) && this.at(Op.RBracket, 2)) {
+              this.SKIP_TOKEN();
+              this.SKIP_TOKEN();
+            }
+            if (this.at(Op.Dot) && this.at(Kw.class, 2)) {
+              this.SKIP_TOKEN();
+              this.SKIP_TOKEN();
+            }
+          });
+          return this.ACTION(() => this.placeholder(this.spanFrom(target.span))) as Expr;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Op.LBracket);
+          const index = this.SUBRULE(this.expression);
+          this.CONSUME(Op.RBracket);
+          return this.ACTION(() => ({ kind: 'ArrayAccess' as const, array: target, index, span: this.spanFrom(target.span) })) as Expr;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(Op.ColonColon);
+          return this.ACTION(() => {
+            this.notSupported(tokenSpan(t), 'method references', true);
+            this.skipExpressionRest();
+            return this.placeholder(this.spanFrom(target.span));
+          }) as Expr;
+        },
+      },
+    ]);
+  });
+
+  /** After `target.name`: a method call when arguments follow, else a field access. */
+  memberSuffix = this.RULE('memberSuffix', (target: Expr | { kind: 'Super'; span: Span }, name: IToken): Expr => {
+    let args: Expr[] | undefined;
+    this.OPTION(() => {
+      args = this.SUBRULE(this.arguments);
+    });
+    return this.ACTION(() => {
+      const span = this.spanFrom(target.span);
+      if (args === undefined) return { kind: 'FieldAccess' as const, target, name: this.ident(name), span };
+      return { kind: 'MethodCall' as const, target, name: this.ident(name), args, span };
+    }) as Expr;
+  });
+
+  arguments = this.RULE('arguments', (): Expr[] => {
+    const args: Expr[] = [];
+    this.CONSUME(Op.LParen);
+    this.OPTION(() => {
+      const first = this.SUBRULE(this.expression);
+      this.ACTION(() => args.push(first));
+      this.MANY(() => {
+        this.CONSUME(Op.Comma);
+        const next = this.SUBRULE2(this.expression);
+        this.ACTION(() => args.push(next));
+      });
+    });
+    this.CONSUME(Op.RParen);
+    return args;
+  });
+
+  primary = this.RULE('primary', (): Expr => {
+    return this.OR((this.primaryAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            const t = this.CONSUME(NumberLiteral);
+            return this.ACTION(() => this.numberLiteral(t)) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(StringLiteral);
+            return this.ACTION(() => {
+              const payload = (t as OakToken).payload;
+              const value = payload !== undefined && payload.kind === 'string' ? payload.value : '';
+              return { kind: 'Literal' as const, text: t.image, value: { kind: 'string' as const, value }, span: tokenSpan(t) };
+            }) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(CharLiteral);
+            return this.ACTION(() => {
+              const payload = (t as OakToken).payload;
+              const value = payload !== undefined && payload.kind === 'char' ? payload.value : 0;
+              return { kind: 'Literal' as const, text: t.image, value: { kind: 'char' as const, value }, span: tokenSpan(t) };
+            }) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.OR2([{ ALT: () => this.CONSUME(Kw.true) }, { ALT: () => this.CONSUME(Kw.false) }]);
+            return this.ACTION(() => ({
+              kind: 'Literal' as const,
+              text: t.image,
+              value: { kind: 'boolean' as const, value: t.tokenType === Kw.true },
+              span: tokenSpan(t),
+            })) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.null);
+            return this.ACTION(() => ({ kind: 'Literal' as const, text: 'null', value: { kind: 'null' as const }, span: tokenSpan(t) })) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.this);
+            return this.ACTION(() => ({ kind: 'This' as const, span: tokenSpan(t) })) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.super);
+            return this.OR3([
+              {
+                ALT: () => {
+                  this.CONSUME(Op.Dot);
+                  const name = this.CONSUME(Identifier);
+                  return this.SUBRULE(this.memberSuffix, { ARGS: [{ kind: 'Super', span: tokenSpan(t) }, name] });
+                },
+              },
+              {
+                ALT: () => {
+                  const cc = this.CONSUME(Op.ColonColon);
+                  return this.ACTION(() => {
+                    this.notSupported(tokenSpan(cc), 'method references', true);
+                    this.skipExpressionRest();
+                    return this.placeholder(this.spanFrom(t));
+                  }) as Expr;
+                },
+              },
+            ]);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.creator) },
+        {
+          ALT: () => {
+            const open = this.CONSUME(Op.LParen);
+            const inner = this.SUBRULE(this.expression);
+            this.CONSUME(Op.RParen);
+            return this.ACTION(() => ({ ...inner, parenthesized: true, span: this.spanFrom(open) })) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const name = this.CONSUME2(Identifier);
+            let args: Expr[] | undefined;
+            this.OPTION(() => {
+              args = this.SUBRULE(this.arguments);
+            });
+            return this.ACTION(() => {
+              if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
+              return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
+            }) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            this.OR4([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.CONSUME(Kw.void) }]);
+            this.SUBRULE(this.dims);
+            this.CONSUME2(Op.Dot);
+            this.CONSUME(Kw.class);
+            return this.ACTION(() => {
+              this.notSupported(tokenSpan(first), 'class literals', true);
+              return this.placeholder(this.spanFrom(first));
+            }) as Expr;
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.CONSUME(Kw.switch);
+            return this.ACTION(() => {
+              this.notSupported(tokenSpan(kw), 'switch expressions', true);
+              if (this.at(Op.LParen)) this.skipBalanced();
+              if (this.at(Op.LBrace)) this.skipBalanced();
+              return this.placeholder(this.spanFrom(kw));
+            }) as Expr;
+          },
+        },
+      ],
+    }));
+  });
+
+  creator = this.RULE('creator', (): Expr => {
+    const kw = this.CONSUME(Kw.new);
+    return this.OR([
+      {
+        ALT: () => {
+          const elementType = this.SUBRULE(this.primitiveType);
+          return this.SUBRULE(this.arrayCreatorRest, { ARGS: [kw, elementType] });
+        },
+      },
+      {
+        ALT: () => {
+          const classType = this.SUBRULE(this.classType);
+          return this.OR2([
+            {
+              ALT: () => {
+                const args = this.SUBRULE(this.arguments);
+                return this.ACTION(() => {
+                  if (this.at(Op.LBrace)) {
+                    this.notSupported(tokenSpan(this.LA(1)), 'anonymous classes', true);
+                    this.skipBalanced();
+                  }
+                  return { kind: 'New' as const, classType, args, span: this.spanFrom(kw) };
+                }) as Expr;
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.arrayCreatorRest, { ARGS: [kw, classType] }) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  arrayCreatorRest = this.RULE('arrayCreatorRest', (kw: IToken, elementType: PrimitiveTypeNode | ClassTypeNode): Expr => {
+    return this.OR([
+      {
+        GATE: () => this.at(Op.RBracket, 2),
+        ALT: () => {
+          const dims = this.SUBRULE(this.dims);
+          let initializer: ArrayLiteral | null = null;
+          this.OPTION(() => {
+            initializer = this.SUBRULE(this.arrayInitializer);
+          });
+          return this.ACTION(() => {
+            if (initializer === null) this.report(tokenSpan(this.LA(1)), SyntaxCode.arrayDimensionMissing, 'array dimension missing');
+            return { kind: 'NewArray' as const, elementType, dimensions: [], extraDimensions: dims.length, initializer, span: this.spanFrom(kw) };
+          }) as Expr;
+        },
+      },
+      {
+        ALT: () => {
+          const dimensions: Expr[] = [];
+          this.AT_LEAST_ONE({
+            GATE: () => !this.at(Op.RBracket, 2),
+            DEF: () => {
+              this.CONSUME(Op.LBracket);
+              const d = this.SUBRULE(this.expression);
+              this.CONSUME(Op.RBracket);
+              this.ACTION(() => dimensions.push(d));
+            },
+          });
+          const extra = this.SUBRULE2(this.dims);
+          return this.ACTION(() => ({
+            kind: 'NewArray' as const,
+            elementType,
+            dimensions,
+            extraDimensions: extra.length,
+            initializer: null,
+            span: this.spanFrom(kw),
+          })) as Expr;
+        },
+      },
+    ]);
+  });
+
+  variableInitializer = this.RULE('variableInitializer', (): Expr => {
+    return this.OR([{ ALT: () => this.SUBRULE(this.arrayInitializer) }, { ALT: () => this.SUBRULE(this.expression) }]);
+  });
+
+  arrayInitializer = this.RULE('arrayInitializer', (): ArrayLiteral => {
+    const open = this.CONSUME(Op.LBrace);
+    const elements: Expr[] = [];
+    this.OPTION(() => {
+      const first = this.SUBRULE(this.variableInitializer);
+      this.ACTION(() => elements.push(first));
+      this.MANY({
+        GATE: () => !this.at(Op.RBrace, 2),
+        DEF: () => {
+          this.CONSUME(Op.Comma);
+          const next = this.SUBRULE2(this.variableInitializer);
+          this.ACTION(() => elements.push(next));
+        },
+      });
+    });
+    this.OPTION2(() => this.CONSUME2(Op.Comma));
+    this.CONSUME(Op.RBrace);
+    return this.ACTION(() => ({ kind: 'ArrayLiteral' as const, elements, span: this.spanFrom(open) })) as ArrayLiteral;
+  });
+}

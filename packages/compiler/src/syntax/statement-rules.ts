@@ -1,0 +1,525 @@
+// Grammar rules for blocks and statements, local declarations and parameters.
+import type { OrMethodOpts, IToken } from 'chevrotain';
+import type {
+  Block,
+  CatchClause,
+  ClassTypeNode,
+  Expr,
+  ExprStmt,
+  LocalVar,
+  Param,
+  Stmt,
+  SwitchCase,
+  SwitchLabel,
+  TypeNode,
+  VarDeclarator,
+} from './ast.js';
+import { startsForEach, startsLocalVarDecl } from './lookahead.js';
+import { tokenSpan } from './node-builders.js';
+import { SyntaxCode } from './syntax-errors.js';
+import { Identifier, Kw, Op } from './tokens.js';
+import { ExpressionRules } from './expression-rules.js';
+
+export abstract class StatementRules extends ExpressionRules {
+  // Built once, as in ExpressionRules.
+  private statementAlts: OrMethodOpts<Stmt> | undefined;
+  private blockStatementAlts: OrMethodOpts<Stmt | null> | undefined;
+
+  block = this.RULE('block', (): Block => {
+    const open = this.CONSUME(Op.LBrace);
+    const statements = this.SUBRULE(this.blockStatements, { ARGS: [false] });
+    this.CONSUME(Op.RBrace);
+    return this.ACTION(() => ({ kind: 'Block' as const, statements, span: this.spanFrom(open) })) as Block;
+  });
+
+  /** A constructor body: an explicit constructor call is allowed as its first statement. */
+  constructorBody = this.RULE('constructorBody', (): Block => {
+    const open = this.CONSUME(Op.LBrace);
+    let call: Stmt | undefined;
+    this.OPTION({
+      GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
+      DEF: () => {
+        call = this.SUBRULE(this.explicitConstructorCall);
+      },
+    });
+    const rest = this.SUBRULE(this.blockStatements, { ARGS: [false] });
+    this.CONSUME(Op.RBrace);
+    return this.ACTION(() => ({ kind: 'Block' as const, statements: call === undefined ? rest : [call, ...rest], span: this.spanFrom(open) })) as Block;
+  });
+
+  explicitConstructorCall = this.RULE('explicitConstructorCall', (): Stmt => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(Kw.this) }, { ALT: () => this.CONSUME(Kw.super) }]);
+    const args = this.SUBRULE(this.arguments);
+    this.CONSUME(Op.Semicolon);
+    return this.ACTION(() => ({
+      kind: 'ExplicitConstructorCall' as const,
+      call: kw.tokenType === Kw.this ? ('this' as const) : ('super' as const),
+      args,
+      span: this.spanFrom(kw),
+    })) as Stmt;
+  });
+
+  blockStatements = this.RULE('blockStatements', (inSwitch: boolean): Stmt[] => {
+    const statements: Stmt[] = [];
+    let more = true;
+    while (more) {
+      this.MANY({
+        // A `case` or `default` here is either the next switch group or an orphan for skipStrayInBlock.
+        GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
+        DEF: () => {
+          const start = this.position;
+          try {
+            const s = this.SUBRULE(this.blockStatement);
+            this.ACTION(() => s !== null && statements.push(s));
+          } catch (e) {
+            if (this.RECORDING_PHASE) throw e;
+            this.reportFailure(e);
+            this.resyncStatement(start);
+          }
+        },
+      });
+      more = this.ACTION(() => this.skipStrayInBlock(inSwitch)) ?? false;
+    }
+    return statements;
+  });
+
+  blockStatement = this.RULE('blockStatement', (): Stmt | null => {
+    return this.OR((this.blockStatementAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.startsLocalClass(),
+          ALT: () => {
+            this.SUBRULE(this.modifiers);
+            const kw = this.OR2([
+              { ALT: () => this.CONSUME(Kw.class) },
+              { ALT: () => this.CONSUME(Kw.interface) },
+              { ALT: () => this.CONSUME(Kw.enum) },
+            ]);
+            this.ACTION(() => {
+              this.notSupported(tokenSpan(kw), kw.tokenType === Kw.enum ? 'enums' : kw.tokenType === Kw.interface ? 'local interfaces' : 'local classes', true);
+              this.skipDeclaration();
+            });
+            return null;
+          },
+        },
+        {
+          GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+          ALT: () => {
+            const decl = this.SUBRULE(this.localVariableDeclaration);
+            this.CONSUME(Op.Semicolon);
+            return this.ACTION(() => ({ ...decl, span: this.spanFrom(decl.span) })) as Stmt;
+          },
+        },
+        { ALT: () => this.SUBRULE(this.statement) },
+      ],
+    }));
+  });
+
+  localVariableDeclaration = this.RULE('localVariableDeclaration', (): LocalVar => {
+    const first = this.LA(1);
+    const mods = this.SUBRULE(this.modifiers);
+    const declaredType = this.SUBRULE(this.type);
+    const declarators: VarDeclarator[] = [];
+    const d = this.SUBRULE(this.variableDeclarator, { ARGS: [declaredType] });
+    this.ACTION(() => declarators.push(d));
+    this.MANY(() => {
+      this.CONSUME(Op.Comma);
+      const next = this.SUBRULE2(this.variableDeclarator, { ARGS: [declaredType] });
+      this.ACTION(() => declarators.push(next));
+    });
+    return this.ACTION(() => {
+      this.checkOnlyFinal(mods, declarators[0]?.name.span ?? declaredType.span);
+      if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
+        this.notSupported(declaredType.span, "local variable type inference ('var')");
+      }
+      return { kind: 'LocalVar' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(first) };
+    }) as LocalVar;
+  });
+
+  variableDeclarator = this.RULE('variableDeclarator', (declaredType: TypeNode): VarDeclarator => {
+    const name = this.CONSUME(Identifier);
+    return this.SUBRULE(this.declaratorRest, { ARGS: [declaredType, name] });
+  });
+
+  /** The rest of a declarator after its name: `[]`s and an optional initialiser. */
+  declaratorRest = this.RULE('declaratorRest', (declaredType: TypeNode, name: IToken): VarDeclarator => {
+    const dims = this.SUBRULE(this.dims);
+    let init: Expr | null = null;
+    this.OPTION(() => {
+      this.CONSUME(Op.Eq);
+      init = this.SUBRULE(this.variableInitializer);
+    });
+    return this.ACTION(() => ({ name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) })) as VarDeclarator;
+  });
+
+  statement = this.RULE('statement', (): Stmt => {
+    this.ACTION(() => this.enter());
+    const s = this.OR((this.statementAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.block) as Stmt },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Op.Semicolon);
+            return this.ACTION(() => ({ kind: 'Empty' as const, span: tokenSpan(t) })) as Stmt;
+          },
+        },
+        { ALT: () => this.SUBRULE(this.ifStatement) },
+        { ALT: () => this.SUBRULE(this.whileStatement) },
+        { ALT: () => this.SUBRULE(this.doStatement) },
+        { ALT: () => this.SUBRULE(this.forStatement) },
+        { ALT: () => this.SUBRULE(this.jumpStatement) },
+        { ALT: () => this.SUBRULE(this.returnStatement) },
+        { ALT: () => this.SUBRULE(this.switchStatement) },
+        { ALT: () => this.SUBRULE(this.throwStatement) },
+        { ALT: () => this.SUBRULE(this.tryStatement) },
+        { GATE: () => this.at(Op.LParen, 2), ALT: () => this.SUBRULE(this.synchronizedStatement) },
+        {
+          GATE: () => this.at(Op.Colon, 2),
+          ALT: () => {
+            const label = this.CONSUME(Identifier);
+            this.CONSUME(Op.Colon);
+            const body = this.SUBRULE(this.statement);
+            return this.ACTION(() => ({ kind: 'Labeled' as const, label: this.ident(label), body, span: this.spanFrom(label) })) as Stmt;
+          },
+        },
+        {
+          GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
+          ALT: () => {
+            const call = this.SUBRULE(this.explicitConstructorCall);
+            this.ACTION(() => {
+              const which = call.kind === 'ExplicitConstructorCall' ? call.call : 'super';
+              this.report(call.span, SyntaxCode.constructorCallNotFirst, `call to ${which} must be first statement in constructor`);
+            });
+            return call;
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.CONSUME(Kw.assert);
+            this.ACTION(() => {
+              this.notSupported(tokenSpan(kw), 'assert statements', true);
+              this.resyncStatement(this.position - 1);
+            });
+            return this.ACTION(() => ({ kind: 'Empty' as const, span: this.spanFrom(kw) })) as Stmt;
+          },
+        },
+        {
+          GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+          ALT: () => {
+            const decl = this.SUBRULE(this.localVariableDeclaration);
+            this.CONSUME2(Op.Semicolon);
+            this.ACTION(() => this.report(decl.declarators[0]?.name.span ?? decl.span, SyntaxCode.variableNotAllowed, 'variable declaration not allowed here'));
+            return this.ACTION(() => ({ ...decl, span: this.spanFrom(decl.span) })) as Stmt;
+          },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const e = this.SUBRULE(this.expression);
+            this.CONSUME3(Op.Semicolon);
+            return this.ACTION(() => {
+              this.checkStatementExpression(e);
+              return { kind: 'ExprStmt' as const, expr: e, span: this.spanFrom(first) };
+            }) as Stmt;
+          },
+        },
+      ],
+    }));
+    this.ACTION(() => this.leave());
+    return s;
+  });
+
+  ifStatement = this.RULE('ifStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.if);
+    const condition = this.SUBRULE(this.parExpression);
+    const thenStmt = this.SUBRULE(this.statement);
+    let elseStmt: Stmt | null = null;
+    this.OPTION(() => {
+      this.CONSUME(Kw.else);
+      elseStmt = this.SUBRULE2(this.statement);
+    });
+    return this.ACTION(() => ({ kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  parExpression = this.RULE('parExpression', (): Expr => {
+    this.CONSUME(Op.LParen);
+    const e = this.SUBRULE(this.expression);
+    this.CONSUME(Op.RParen);
+    return e;
+  });
+
+  whileStatement = this.RULE('whileStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.while);
+    const condition = this.SUBRULE(this.parExpression);
+    const body = this.SUBRULE(this.statement);
+    return this.ACTION(() => ({ kind: 'While' as const, condition, body, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  doStatement = this.RULE('doStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.do);
+    const body = this.SUBRULE(this.statement);
+    this.CONSUME(Kw.while);
+    const condition = this.SUBRULE(this.parExpression);
+    this.CONSUME(Op.Semicolon);
+    return this.ACTION(() => ({ kind: 'DoWhile' as const, body, condition, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  forStatement = this.RULE('forStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.for);
+    this.CONSUME(Op.LParen);
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => startsForEach((i) => this.LA(i)),
+          ALT: () => {
+            const variable = this.SUBRULE(this.formalParameter);
+            this.CONSUME(Op.Colon);
+            const iterable = this.SUBRULE(this.expression);
+            this.CONSUME(Op.RParen);
+            const body = this.SUBRULE(this.statement);
+            return this.ACTION(() => ({ kind: 'ForEach' as const, variable, iterable, body, span: this.spanFrom(kw) })) as Stmt;
+          },
+        },
+        {
+          ALT: () => {
+            let init: (LocalVar | ExprStmt)[] = [];
+            let condition: Expr | null = null;
+            let update: ExprStmt[] = [];
+            this.OPTION(() => {
+              init = this.OR2({
+                IGNORE_AMBIGUITIES: true,
+                DEF: [
+                  {
+                    GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+                    ALT: () => {
+                      const decl = this.SUBRULE(this.localVariableDeclaration);
+                      return [decl] as (LocalVar | ExprStmt)[];
+                    },
+                  },
+                  { ALT: () => this.SUBRULE(this.statementExpressionList) as (LocalVar | ExprStmt)[] },
+                ],
+              });
+            });
+            this.CONSUME2(Op.Semicolon);
+            this.OPTION2(() => {
+              condition = this.SUBRULE2(this.expression);
+            });
+            this.CONSUME3(Op.Semicolon);
+            this.OPTION3(() => {
+              update = this.SUBRULE2(this.statementExpressionList);
+            });
+            this.CONSUME2(Op.RParen);
+            const body = this.SUBRULE2(this.statement);
+            return this.ACTION(() => ({ kind: 'For' as const, init, condition, update, body, span: this.spanFrom(kw) })) as Stmt;
+          },
+        },
+      ],
+    });
+  });
+
+  statementExpressionList = this.RULE('statementExpressionList', (): ExprStmt[] => {
+    const list: ExprStmt[] = [];
+    const first = this.SUBRULE(this.expression);
+    this.ACTION(() => {
+      this.checkStatementExpression(first);
+      list.push(this.exprStmt(first));
+    });
+    this.MANY(() => {
+      this.CONSUME(Op.Comma);
+      const next = this.SUBRULE2(this.expression);
+      this.ACTION(() => {
+        this.checkStatementExpression(next);
+        list.push(this.exprStmt(next));
+      });
+    });
+    return list;
+  });
+
+  jumpStatement = this.RULE('jumpStatement', (): Stmt => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(Kw.break) }, { ALT: () => this.CONSUME(Kw.continue) }]);
+    let label: IToken | undefined;
+    this.OPTION(() => {
+      label = this.CONSUME(Identifier);
+    });
+    this.CONSUME(Op.Semicolon);
+    return this.ACTION(() => ({
+      kind: kw.tokenType === Kw.break ? ('Break' as const) : ('Continue' as const),
+      label: label === undefined ? null : this.ident(label),
+      span: this.spanFrom(kw),
+    })) as Stmt;
+  });
+
+  returnStatement = this.RULE('returnStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.return);
+    let value: Expr | null = null;
+    this.OPTION(() => {
+      value = this.SUBRULE(this.expression);
+    });
+    this.CONSUME(Op.Semicolon);
+    return this.ACTION(() => ({ kind: 'Return' as const, value, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  throwStatement = this.RULE('throwStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.throw);
+    const expr = this.SUBRULE(this.expression);
+    this.CONSUME(Op.Semicolon);
+    return this.ACTION(() => ({ kind: 'Throw' as const, expr, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  synchronizedStatement = this.RULE('synchronizedStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.synchronized);
+    const lock = this.SUBRULE(this.parExpression);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'Synchronized' as const, lock, body, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  switchStatement = this.RULE('switchStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.switch);
+    const selector = this.SUBRULE(this.parExpression);
+    this.CONSUME(Op.LBrace);
+    const cases: SwitchCase[] = [];
+    let more = true;
+    while (more) {
+      this.MANY(() => {
+        const group = this.SUBRULE(this.switchGroup);
+        this.ACTION(() => cases.push(group));
+      });
+      more =
+        this.ACTION(() => {
+          if (this.atEof() || this.at(Op.RBrace)) return false;
+          this.report(tokenSpan(this.LA(1)), SyntaxCode.expected, "case, default, or '}' expected");
+          const start = this.position;
+          this.SKIP_TOKEN();
+          this.resyncStatement(start);
+          return !this.at(Op.RBrace);
+        }) ?? false;
+    }
+    this.CONSUME(Op.RBrace);
+    return this.ACTION(() => ({ kind: 'Switch' as const, selector, cases, span: this.spanFrom(kw) })) as Stmt;
+  });
+
+  switchGroup = this.RULE('switchGroup', (): SwitchCase => {
+    const first = this.LA(1);
+    const labels: SwitchLabel[] = [];
+    this.AT_LEAST_ONE(() => {
+      const label = this.SUBRULE(this.switchLabel);
+      this.ACTION(() => labels.push(label));
+    });
+    const body = this.SUBRULE(this.blockStatements, { ARGS: [true] });
+    return this.ACTION(() => ({ labels, body, span: this.spanFrom(first) })) as SwitchCase;
+  });
+
+  switchLabel = this.RULE('switchLabel', (): SwitchLabel => {
+    return this.OR([
+      {
+        ALT: () => {
+          const kw = this.CONSUME(Kw.case);
+          const value = this.SUBRULE(this.expression);
+          this.MANY(() => {
+            const comma = this.CONSUME(Op.Comma);
+            this.SUBRULE2(this.expression);
+            this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
+          });
+          this.SUBRULE(this.switchLabelEnd);
+          return this.ACTION(() => ({ kind: 'Case' as const, value, span: this.spanFrom(kw) })) as SwitchLabel;
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.CONSUME(Kw.default);
+          this.SUBRULE2(this.switchLabelEnd);
+          return this.ACTION(() => ({ kind: 'Default' as const, span: this.spanFrom(kw) })) as SwitchLabel;
+        },
+      },
+    ]);
+  });
+
+  switchLabelEnd = this.RULE('switchLabelEnd', (): void => {
+    this.OR([
+      { ALT: () => this.CONSUME(Op.Colon) },
+      {
+        ALT: () => {
+          const arrow = this.CONSUME(Op.Arrow);
+          this.ACTION(() => this.notSupported(tokenSpan(arrow), "switch rules ('case ->')", true));
+        },
+      },
+    ]);
+  });
+
+  tryStatement = this.RULE('tryStatement', (): Stmt => {
+    const kw = this.CONSUME(Kw.try);
+    let resources = false;
+    this.OPTION({
+      GATE: () => this.at(Op.LParen),
+      DEF: () => {
+        const open = this.CONSUME(Op.LParen);
+        this.ACTION(() => {
+          this.notSupported(tokenSpan(open), 'try-with-resources');
+          resources = true;
+          this.setPosition(this.position - 1);
+          this.skipBalanced();
+        });
+      },
+    });
+    const block = this.SUBRULE(this.block);
+    const catches: CatchClause[] = [];
+    this.MANY(() => {
+      const c = this.SUBRULE(this.catchClause);
+      this.ACTION(() => catches.push(c));
+    });
+    let finallyBlock: Block | null = null;
+    this.OPTION2(() => {
+      this.CONSUME(Kw.finally);
+      finallyBlock = this.SUBRULE2(this.block);
+    });
+    return this.ACTION(() => {
+      if (catches.length === 0 && finallyBlock === null && !resources) {
+        this.report(tokenSpan(kw), SyntaxCode.tryWithoutCatch, "'try' without 'catch', 'finally' or resource declarations");
+      }
+      return { kind: 'Try' as const, block, catches, finallyBlock, span: this.spanFrom(kw) };
+    }) as Stmt;
+  });
+
+  catchClause = this.RULE('catchClause', (): CatchClause => {
+    const kw = this.CONSUME(Kw.catch);
+    this.CONSUME(Op.LParen);
+    const mods = this.SUBRULE(this.modifiers);
+    const types: ClassTypeNode[] = [];
+    const first = this.SUBRULE(this.classType);
+    this.ACTION(() => types.push(first));
+    this.MANY(() => {
+      this.CONSUME(Op.Or);
+      const next = this.SUBRULE2(this.classType);
+      this.ACTION(() => types.push(next));
+    });
+    const name = this.CONSUME(Identifier);
+    this.CONSUME(Op.RParen);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => {
+      this.checkOnlyFinal(mods, tokenSpan(name));
+      return { modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) };
+    }) as CatchClause;
+  });
+
+  formalParameter = this.RULE('formalParameter', (): Param => {
+    const first = this.LA(1);
+    const mods = this.SUBRULE(this.modifiers);
+    let type = this.SUBRULE(this.type);
+    this.OPTION(() => {
+      const dots = this.CONSUME(Op.Ellipsis);
+      this.ACTION(() => {
+        this.notSupported(tokenSpan(dots), 'varargs');
+        type = { kind: 'ArrayType', element: type, span: this.spanFrom(type.span) };
+      });
+    });
+    const name = this.CONSUME(Identifier);
+    const dims = this.SUBRULE(this.dims);
+    return this.ACTION(() => {
+      this.checkOnlyFinal(mods, tokenSpan(name));
+      return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };
+    }) as Param;
+  });
+}

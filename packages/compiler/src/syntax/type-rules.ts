@@ -1,0 +1,152 @@
+// Grammar rules for types, qualified names and modifiers.
+import type {
+  ClassTypeNode,
+  Identifier as IdentifierNode,
+  Modifier,
+  ModifierName,
+  Modifiers,
+  PrimitiveTypeNode,
+  QualifiedName,
+  Span,
+  TypeNode,
+} from './ast.js';
+import { tokenSpan } from './node-builders.js';
+import { SyntaxCode } from './syntax-errors.js';
+import { Identifier, Kw, ModifierKeyword, Op, PrimitiveKeyword } from './tokens.js';
+import { ParserBase } from './parser-base.js';
+
+export abstract class TypeRules extends ParserBase {
+  qualifiedName = this.RULE('qualifiedName', (): QualifiedName => {
+    const parts: IdentifierNode[] = [];
+    const first = this.CONSUME(Identifier);
+    this.ACTION(() => parts.push(this.ident(first)));
+    this.MANY({
+      GATE: () => this.at(Identifier, 2),
+      DEF: () => {
+        this.CONSUME(Op.Dot);
+        const part = this.CONSUME2(Identifier);
+        this.ACTION(() => parts.push(this.ident(part)));
+      },
+    });
+    return this.ACTION(() => ({ parts, text: parts.map((p) => p.name).join('.'), span: this.spanFrom(first) })) as QualifiedName;
+  });
+
+  /** `<T, U extends V>`: reported as generics and skipped. */
+  typeParameters = this.RULE('typeParameters', (): void => {
+    const lt = this.CONSUME(Op.Lt);
+    this.ACTION(() => {
+      this.notSupported(tokenSpan(lt), 'generics', true);
+      let depth = 1;
+      while (depth > 0 && !this.atEof() && !this.at(Op.LBrace) && !this.at(Op.Semicolon)) {
+        const t = this.LA(1).tokenType;
+        if (t === Op.Lt) depth++;
+        else if (t === Op.Gt) depth--;
+        else if (t === Op.GtGt) depth -= 2;
+        else if (t === Op.GtGtGt) depth -= 3;
+        this.SKIP_TOKEN();
+      }
+    });
+  });
+
+  classTypeList = this.RULE('classTypeList', (): ClassTypeNode[] => {
+    const list: ClassTypeNode[] = [];
+    const first = this.SUBRULE(this.classType);
+    this.ACTION(() => list.push(first));
+    this.MANY(() => {
+      this.CONSUME(Op.Comma);
+      const next = this.SUBRULE2(this.classType);
+      this.ACTION(() => list.push(next));
+    });
+    return list;
+  });
+
+  modifiers = this.RULE('modifiers', (): Modifiers => {
+    const first = this.LA(1);
+    const items: Modifier[] = [];
+    this.MANY({
+      // `@interface` starts a declaration and `default:` a switch label; neither is a modifier.
+      GATE: () => !(this.at(Op.At) && this.at(Kw.interface, 2)) && !(this.at(Kw.default) && (this.at(Op.Colon, 2) || this.at(Op.Arrow, 2))),
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              const t = this.CONSUME(ModifierKeyword);
+              this.ACTION(() => {
+                const span = tokenSpan(t);
+                if (items.some((m) => m.name === t.image)) this.report(span, SyntaxCode.repeatedModifier, 'repeated modifier');
+                else items.push({ name: t.image as ModifierName, span });
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const at = this.CONSUME(Op.At);
+              this.ACTION(() => {
+                this.notSupported(tokenSpan(at), 'annotations', true);
+                while (this.at(Identifier) && this.at(Op.Dot, 2)) {
+                  this.SKIP_TOKEN();
+                  this.SKIP_TOKEN();
+                }
+                this.skip();
+                if (this.at(Op.LParen)) this.skipBalanced();
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const d = this.CONSUME(Kw.default);
+              this.ACTION(() => this.notSupported(tokenSpan(d), 'default methods', true));
+            },
+          },
+        ]);
+      },
+    });
+    return this.ACTION(() => this.modifiersFrom(items, first)) as Modifiers;
+  });
+
+  type = this.RULE('type', (): TypeNode => {
+    const base = this.OR([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]);
+    const dims = this.SUBRULE(this.dims);
+    return this.ACTION(() => this.withDims(base, dims)) as TypeNode;
+  });
+
+  primitiveType = this.RULE('primitiveType', (): PrimitiveTypeNode => {
+    const t = this.CONSUME(PrimitiveKeyword);
+    return this.ACTION(() => ({ kind: 'PrimitiveType' as const, name: t.image as PrimitiveTypeNode['name'], span: tokenSpan(t) })) as PrimitiveTypeNode;
+  });
+
+  classType = this.RULE('classType', (): ClassTypeNode => {
+    const name = this.SUBRULE(this.qualifiedName);
+    this.OPTION({
+      GATE: () => this.at(Op.Lt),
+      DEF: () => {
+        const lt = this.CONSUME(Op.Lt);
+        this.ACTION(() => {
+          this.notSupported(tokenSpan(lt), 'generics', true);
+          this.setPosition(this.position - 1);
+          this.skipTypeArgumentsHere();
+          // A type argument list may be followed by more of the name (Outer<T>.Inner).
+          while (this.at(Op.Dot) && this.at(Identifier, 2)) {
+            this.SKIP_TOKEN();
+            this.SKIP_TOKEN();
+          }
+        });
+      },
+    });
+    return this.ACTION(() => ({ kind: 'ClassType' as const, name, span: name.span })) as ClassTypeNode;
+  });
+
+  /** `[]` pairs; returns the span of each pair. */
+  dims = this.RULE('dims', (): Span[] => {
+    const spans: Span[] = [];
+    this.MANY({
+      GATE: () => this.at(Op.RBracket, 2),
+      DEF: () => {
+        const open = this.CONSUME(Op.LBracket);
+        this.CONSUME(Op.RBracket);
+        this.ACTION(() => spans.push(this.spanFrom(open)));
+      },
+    });
+    return spans;
+  });
+}
