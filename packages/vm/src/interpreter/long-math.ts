@@ -53,11 +53,68 @@ export function storeBigInt(s: Float64Array, at: number, v: bigint): void {
 
 /** ldiv; the caller has checked the divisor is not zero. */
 export function ldiv(s: Float64Array, sp: number): void {
-  storeBigInt(s, sp - 4, toBigInt(s[sp - 4]!, s[sp - 3]!) / toBigInt(s[sp - 2]!, s[sp - 1]!));
+  if (!divideBySmall(s, sp, false)) {
+    storeBigInt(s, sp - 4, toBigInt(s[sp - 4]!, s[sp - 3]!) / toBigInt(s[sp - 2]!, s[sp - 1]!));
+  }
 }
 
 export function lrem(s: Float64Array, sp: number): void {
-  storeBigInt(s, sp - 4, toBigInt(s[sp - 4]!, s[sp - 3]!) % toBigInt(s[sp - 2]!, s[sp - 1]!));
+  if (!divideBySmall(s, sp, true)) {
+    storeBigInt(s, sp - 4, toBigInt(s[sp - 4]!, s[sp - 3]!) % toBigInt(s[sp - 2]!, s[sp - 1]!));
+  }
+}
+
+/**
+ * Division by a divisor whose magnitude fits in 32 bits, without BigInt: long division of the
+ * dividend's magnitude in 32- and 16-bit steps, each exact in double arithmetic. Returns false (doing
+ * nothing) for larger divisors.
+ */
+function divideBySmall(s: Float64Array, sp: number, remainder: boolean): boolean {
+  let alo = s[sp - 4]! | 0;
+  let ahi = s[sp - 3]! | 0;
+  let blo = s[sp - 2]! | 0;
+  let bhi = s[sp - 1]! | 0;
+  const aNegative = ahi < 0;
+  const bNegative = bhi < 0;
+  if (aNegative) {
+    alo = -alo | 0;
+    ahi = (~ahi + (alo === 0 ? 1 : 0)) | 0;
+  }
+  if (bNegative) {
+    blo = -blo | 0;
+    bhi = (~bhi + (blo === 0 ? 1 : 0)) | 0;
+  }
+  if (bhi !== 0) return false;
+  const d = blo >>> 0;
+  const high = ahi >>> 0;
+  const low = alo >>> 0;
+  const qHigh = Math.floor(high / d);
+  let r = high - qHigh * d;
+  let t = r * 65536 + (low >>> 16);
+  const q1 = Math.floor(t / d);
+  r = t - q1 * d;
+  t = r * 65536 + (low & 0xffff);
+  const q2 = Math.floor(t / d);
+  r = t - q2 * d;
+  let lo: number;
+  let hi: number;
+  let negate: boolean;
+  if (remainder) {
+    lo = r | 0;
+    hi = 0;
+    negate = aNegative;
+  } else {
+    lo = (q1 * 65536 + q2) | 0;
+    hi = qHigh | 0;
+    negate = aNegative !== bNegative;
+  }
+  if (negate) {
+    lo = -lo | 0;
+    hi = (~hi + (lo === 0 ? 1 : 0)) | 0;
+  }
+  s[sp - 4] = lo;
+  s[sp - 3] = hi;
+  return true;
 }
 
 /** Shifts the long at [at, at+1] by `n & 63`. */

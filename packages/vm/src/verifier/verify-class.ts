@@ -4,7 +4,6 @@
 import {
   ACC_STATIC,
   ClassFormatError,
-  cpClassName,
   memberDescriptor,
   memberName,
   parseMethodDescriptor,
@@ -95,9 +94,4 @@ export function verifyClass(cf: ClassFile, hierarchy: ClassHierarchy): VerifiedC
 /** The hierarchy, answering for the class being verified from its own file (it is not loaded yet). */
 function withSelf(hierarchy: ClassHierarchy, self: ClassInfo): ClassHierarchy {
   return { lookup: (name) => (name === self.name ? self : hierarchy.lookup(name)) };
-}
-
-/** The internal name of a class file's class, for callers that only have the file. */
-export function classNameOf(cf: ClassFile): string {
-  return cpClassName(cf.constantPool, cf.thisClass);
 }
