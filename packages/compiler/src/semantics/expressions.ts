@@ -700,7 +700,24 @@ export class ExpressionChecker {
   }
 
   private binary(e: Binary): Type {
-    const left = this.check(e.left);
+    // Long chains such as a + b + c + ... nest to the left: walk that spine in a loop so the JavaScript
+    // stack does not grow with the length of the chain.
+    const spine: Binary[] = [];
+    let bottom: Expr = e;
+    while (bottom.kind === 'Binary') {
+      spine.push(bottom);
+      bottom = bottom.left;
+    }
+    let type = this.check(bottom);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i] as Binary;
+      type = this.binaryStep(b, type);
+      b.type = type;
+    }
+    return type;
+  }
+
+  private binaryStep(e: Binary, left: Type): Type {
     const right = this.check(e.right);
     if (left.kind === 'error' || right.kind === 'error') return Types.error;
     const op = this.binaryOpType(e.operator, left, right);

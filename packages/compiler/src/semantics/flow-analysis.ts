@@ -494,15 +494,23 @@ export class FlowAnalyzer {
         }
         this.expr(e.operand);
         return;
-      case 'Binary':
+      case 'Binary': {
         if (e.operator === '&&' || e.operator === '||') {
           const c = this.cond(e);
           this.state = this.join(c.whenTrue, c.whenFalse);
           return;
         }
-        this.expr(e.left);
-        this.expr(e.right);
+        // Left-nested chains (a + b + c ...) are walked in a loop, not by recursion.
+        const rights: Expr[] = [e.right];
+        let left: Expr = e.left;
+        while (left.kind === 'Binary' && left.operator !== '&&' && left.operator !== '||' && left.constant === undefined) {
+          rights.push(left.right);
+          left = left.left;
+        }
+        this.expr(left);
+        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i] as Expr);
         return;
+      }
       case 'Assign':
         this.assignment(e.target, e.value, e.operator !== '=');
         return;
