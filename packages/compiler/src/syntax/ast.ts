@@ -4,8 +4,8 @@
 //
 // When `parse` reports diagnostics the tree is still well formed: a statement, member or declaration that
 // could not be parsed is left out, and an expression Oak does not support (a lambda, a method reference, a
-// class literal, ...) is replaced by a `null` Literal spanning it. Do not check a unit that has syntax
-// errors (javac stops before attribution too): the tree is then only good for tools.
+// class literal, ...) is replaced by a `null` Literal spanning it. Checking such a unit can give follow-on
+// errors (javac stops before attribution when parsing failed).
 import type { ClassSymbol, ConstantValue, FieldSymbol, LocalSymbol, MethodSymbol } from '../semantics/symbols.js';
 import type { PrimitiveName, Type } from '../semantics/types.js';
 
@@ -514,8 +514,9 @@ export interface Empty extends StmtBase {
 }
 
 /**
- * `this(args);` or `super(args);`. The parser accepts it only as the first statement of a constructor
- * body; anywhere else it reports "call to this/super must be first statement in constructor".
+ * `this(args);` or `super(args);`. Where it is not the first statement of a constructor body the parser
+ * reports "call to this/super must be first statement in constructor" (the checker does so for one in a
+ * method), and still builds the node.
  */
 export interface ExplicitConstructorCall extends StmtBase {
   readonly kind: 'ExplicitConstructorCall';

@@ -240,6 +240,7 @@ class OakParser extends StatementRules {
           } catch (e) {
             if (this.RECORDING_PHASE) throw e;
             this.className = className;
+            this.inConstructor = false;
             this.reportFailure(e);
             this.resyncMember(start);
           }
