@@ -3,7 +3,7 @@
 // available tier for several alternating rounds, checks every output, and writes results/latest.json,
 // results/chart.svg and RESULTS.md. Options: node benchmarks/run.mjs --help. Method: docs/benchmarks.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderChart } from './lib/chart.mjs';
 import { Inputs } from './lib/inputs.mjs';
@@ -24,7 +24,14 @@ function main(argv) {
     return 0;
   }
   const env = { root, buildDir: join(benchDir, '.build'), log: (line) => process.stderr.write(`${line}\n`) };
-  const allPrograms = loadPrograms(join(benchDir, 'programs'));
+  if (options.reportOnly) {
+    const outDir = options.out ?? benchDir;
+    const saved = join(outDir, 'results', 'latest.json');
+    if (!existsSync(saved)) throw new UsageError(`--report-only needs ${relative(process.cwd(), saved)}: run the benchmarks first`);
+    writeOutputs(JSON.parse(readFileSync(saved, 'utf8')), outDir);
+    return 0;
+  }
+  const allPrograms = loadPrograms(resolve(options.programsDir ?? join(benchDir, 'programs')));
   const programs = select('program', allPrograms, (p) => p.name, options.programs);
   const chosenTiers = select('tier', TIERS, (t) => t.id, options.tiers);
   const inputs = new Inputs(env);

@@ -12,6 +12,8 @@ Options:
   --quick           quick sizes and one round (for CI); results go to benchmarks/results/quick/
   --timeout S       kill a run after S seconds and mark it failed (default 600)
   --out DIR         write RESULTS.md, results/latest.json and results/chart.svg under DIR
+  --programs-dir D  take the programs from D instead of benchmarks/programs
+  --report-only     rewrite RESULTS.md and results/chart.svg from results/latest.json, running nothing
   --no-write        write no files; print the tables only
   --json            print the result as JSON on stdout instead of the tables
   --list            list the programs and tiers, and why a tier is unavailable
@@ -21,7 +23,7 @@ export class UsageError extends Error {}
 
 /**
  * @returns {{ programs: string[] | null, tiers: string[] | null, rounds: number, quick: boolean,
- *   timeoutSeconds: number, out: string | null, write: boolean, json: boolean, list: boolean, help: boolean }}
+ *   timeoutSeconds: number, out: string | null, programsDir: string | null, reportOnly: boolean, write: boolean, json: boolean, list: boolean, help: boolean }}
  */
 export function parseOptions(argv) {
   const options = {
@@ -31,6 +33,8 @@ export function parseOptions(argv) {
     quick: false,
     timeoutSeconds: 600,
     out: null,
+    programsDir: null,
+    reportOnly: false,
     write: true,
     json: false,
     list: false,
@@ -59,6 +63,12 @@ export function parseOptions(argv) {
         break;
       case '--out':
         options.out = value();
+        break;
+      case '--programs-dir':
+        options.programsDir = value();
+        break;
+      case '--report-only':
+        options.reportOnly = true;
         break;
       case '--quick':
         options.quick = true;

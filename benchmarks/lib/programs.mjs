@@ -13,12 +13,18 @@ export const SIZES = ['quick', 'full'];
 
 /** Every program, sorted by name. Throws with a readable message when a folder is incomplete. */
 export function loadPrograms(programsDir) {
+  if (!existsSync(programsDir)) throw new Error(`no programs folder ${programsDir}`);
   const programs = [];
   for (const name of readdirSync(programsDir).sort()) {
     const dir = join(programsDir, name);
     const specFile = join(dir, 'program.json');
     if (!existsSync(specFile)) continue;
-    const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+    let spec;
+    try {
+      spec = JSON.parse(readFileSync(specFile, 'utf8'));
+    } catch (error) {
+      throw new Error(`${specFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (typeof spec.main !== 'string' || typeof spec.sizes !== 'object' || spec.sizes === null) {
       throw new Error(`${specFile}: needs "main" and "sizes"`);
     }
