@@ -10,7 +10,7 @@ import { ClassEnvironment, type ClassPathLookup } from './semantics/class-enviro
 import { isSubtype } from './semantics/type-relations.js';
 import type { ClassSymbol } from './semantics/symbols.js';
 import type { ClassDecl, CompilationUnit } from './syntax/ast.js';
-import { parse } from './syntax/parser.js';
+import { parse, type ParseResult } from './syntax/parser.js';
 
 export interface CompileOptions {
   /** Where classes not compiled from these sources come from (the runtime image, then -cp entries). */
@@ -27,15 +27,28 @@ export interface CompileResult {
 }
 
 export function compile(sources: readonly SourceText[], options: CompileOptions = {}): CompileResult {
+  let parsed: ParseResult[];
+  try {
+    parsed = sources.map((s) => parse(s));
+  } catch (e) {
+    return { classes: new Map(), diagnostics: [internalErrorDiagnostic(sources, e)], sourceOf: new Map() };
+  }
+  return compileParsed(sources, parsed, options);
+}
+
+/**
+ * compile() for sources already parsed (`parsed[i]` is `parse(sources[i])`), so that a caller can parse
+ * files in parallel, as oakc does with a worker thread for large inputs.
+ */
+export function compileParsed(sources: readonly SourceText[], parsed: readonly ParseResult[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   let classes = new Map<string, Uint8Array>();
   const sourceOf = new Map<string, string>();
   try {
     const units: CompilationUnit[] = [];
-    for (const source of sources) {
-      const parsed = parse(source);
-      units.push(parsed.unit);
-      diagnostics.push(...parsed.diagnostics);
+    for (const result of parsed) {
+      units.push(result.unit);
+      diagnostics.push(...result.diagnostics);
     }
     const env = new ClassEnvironment(options.classPath ?? (() => undefined), readClassFile);
     const checked = check(units, env);

@@ -4,10 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readRuntimeImage } from '@oakvm/classfile';
-import { compile } from '../compile.js';
+import { compileParsed } from '../compile.js';
 import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
 import type { ClassPathLookup } from '../semantics/class-environment.js';
+import { parse, type ParseResult } from '../syntax/parser.js';
 
 const USAGE = `Usage: oakc [-d DIR] [-cp PATH] FILES...
   -d DIR          where to place generated class files (default: beside each source)
@@ -80,7 +82,51 @@ function classPathLookup(entries: readonly string[]): ClassPathLookup {
   };
 }
 
-function run(args: readonly string[]): number {
+/** Inputs smaller than this are parsed on the main thread: a worker costs more than it saves. */
+const PARALLEL_PARSE_MIN_CHARS = 150_000;
+
+/** What the main thread sends a parsing worker (the worker is this same module, started again). */
+interface ParseJob {
+  readonly oakcParse: readonly SourceText[];
+}
+
+function isParseJob(data: unknown): data is ParseJob {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { oakcParse?: unknown }).oakcParse);
+}
+
+/**
+ * Parses the sources, sending about half of a large input (by size) to a worker thread so both cores
+ * work; the results keep the sources' order. Falls back to parsing everything here if the worker fails.
+ */
+async function parseAll(sources: readonly SourceText[]): Promise<ParseResult[]> {
+  const self = fileURLToPath(import.meta.url);
+  const total = sources.reduce((n, s) => n + s.text.length, 0);
+  if (!self.endsWith('.js') || sources.length < 2 || total < PARALLEL_PARSE_MIN_CHARS) return sources.map((s) => parse(s));
+  let split = 0;
+  for (let chars = 0; split < sources.length - 1 && chars < total / 2; split++) chars += (sources[split] as SourceText).text.length;
+  const job: ParseJob = { oakcParse: sources.slice(split) };
+  let worker: Worker;
+  try {
+    worker = new Worker(self, { workerData: job });
+  } catch {
+    return sources.map((s) => parse(s));
+  }
+  const remote = new Promise<ParseResult[]>((resolvePromise, reject) => {
+    worker.once('message', (results: ParseResult[]) => resolvePromise(results));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`parser worker exited with ${code}`)));
+  });
+  const local = sources.slice(0, split).map((s) => parse(s));
+  try {
+    return [...local, ...(await remote)];
+  } catch {
+    return [...local, ...sources.slice(split).map((s) => parse(s))];
+  } finally {
+    void worker.terminate();
+  }
+}
+
+async function run(args: readonly string[]): Promise<number> {
   let parsed: Arguments;
   try {
     parsed = parseArguments(args);
@@ -102,7 +148,7 @@ function run(args: readonly string[]): number {
     }
     sources.push({ path: file, text: readFileSync(file, 'utf8') });
   }
-  const result = compile(sources, { classPath: classPathLookup(parsed.classPath) });
+  const result = compileParsed(sources, await parseAll(sources), { classPath: classPathLookup(parsed.classPath) });
   if (result.diagnostics.length > 0) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     for (const d of result.diagnostics) {
@@ -122,10 +168,14 @@ function run(args: readonly string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (e) {
-  const detail = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`error: ${detail}\n`);
-  process.exitCode = 4;
+if (!isMainThread && isParseJob(workerData)) {
+  parentPort?.postMessage(workerData.oakcParse.map((s) => parse(s)));
+} else {
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${detail}\n`);
+    process.exitCode = 4;
+  }
 }

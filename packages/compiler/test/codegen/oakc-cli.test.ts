@@ -90,6 +90,26 @@ describe('oakc', () => {
     expect(run(['-d']).status).toBe(2);
   });
 
+  it('parses a large input on two threads and keeps the files in order', () => {
+    const dir = tempDir('oakc-large');
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 6; f++) {
+      const methods = Array.from({ length: 240 }, (_, m) => `  static int m${m}(int x) {\n    int y = x * ${m} + ${f};\n    for (int i = 0; i < 3; i++) y += i;\n    return y;\n  }\n`).join('');
+      const broken = f === 1 || f === 4 ? '  static int bad() { return "no"; }\n' : '';
+      files[`C${f}.oak`] = `public class C${f} {\n${broken}${methods}}\n`;
+    }
+    const paths = write(dir, files);
+    const failed = run(['-d', join(dir, 'out'), '-cp', symbols, ...paths]);
+    expect(failed.status).toBe(1);
+    const headers = failed.stderr.split('\n').filter((l) => /error:/.test(l));
+    expect(headers.map((h) => h.slice(h.lastIndexOf('/') + 1, h.indexOf(':')))).toEqual(['C1.oak', 'C4.oak']);
+    write(dir, { 'C1.oak': (files['C1.oak'] as string).replace(/.*bad\(\).*\n/, ''), 'C4.oak': (files['C4.oak'] as string).replace(/.*bad\(\).*\n/, '') });
+    const ok = run(['-d', join(dir, 'out'), '-cp', symbols, ...paths]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    for (let f = 0; f < 6; f++) expect(existsSync(join(dir, 'out', `C${f}.class`))).toBe(true);
+  });
+
   it('never shows a JavaScript stack trace, whatever the input', () => {
     const dir = tempDir('oakc-garbage');
     const [file] = write(dir, { 'G.oak': 'class G { void m() { int[] a = {1,; for (;;) } ) } \u0000 "unterminated\n' });
