@@ -16,7 +16,6 @@ import {
   type ConstantPoolEntries,
   type CpEntry,
   type CpKind,
-  type Instruction,
 } from '@oakvm/classfile';
 import { TypePool, type VType } from './verification-type.js';
 
@@ -65,8 +64,35 @@ export interface Handler {
   readonly catchType: string;
 }
 
+/** A switch's targets (absolute pcs). */
+export interface SwitchTargets {
+  readonly defaultTarget: number;
+  readonly targets: readonly number[];
+}
+
+/**
+ * The decoded instructions as parallel arrays indexed by instruction number: read straight from the
+ * shared decoder's cursor, which allocates nothing per instruction (an object per instruction costs
+ * more than the whole verification of a long method).
+ */
+export interface CodeTable {
+  readonly count: number;
+  /** Offset of each instruction; `pcs[count]` is the code length. */
+  readonly pcs: Int32Array;
+  /** The opcode (for a `wide` instruction, the opcode it modifies). */
+  readonly opcodes: Uint8Array;
+  /** Local-variable index (loads, stores, iinc) or constant-pool index, else 0. */
+  readonly indexes: Int32Array;
+  /** newarray's type code, multianewarray's dimensions, invokeinterface's count, else 0. */
+  readonly values: Int32Array;
+  /** Branch target pc of if*, goto and goto_w, else -1. */
+  readonly targets: Int32Array;
+  /** The targets of each switch instruction, by instruction number. */
+  readonly switches: ReadonlyMap<number, SwitchTargets>;
+}
+
 export interface DecodedMethod {
-  readonly instructions: readonly Instruction[];
+  readonly code: CodeTable;
   /** The instruction index starting at each pc, or -1 inside or past an instruction (length codeLength + 1). */
   readonly indexAt: Int32Array;
   /** The resolved constant-pool operand of each instruction that has one. */
@@ -95,16 +121,15 @@ const MAX_DIMENSIONS = 255;
 export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, types: TypePool, majorVersion: number): DecodedMethod {
   const bytes = code.code;
   if (bytes.length === 0) fail(undefined, 'Empty code');
-  const instructions = decodeAll(bytes);
+  const table = decodeAll(bytes);
   const indexAt = new Int32Array(bytes.length + 1).fill(-1);
-  instructions.forEach((ins, i) => {
-    indexAt[ins.pc] = i;
-  });
+  for (let i = 0; i < table.count; i++) indexAt[table.pcs[i] as number] = i;
   const resolver = new OperandResolver(pool, types, majorVersion);
-  const operands = instructions.map((ins) => {
-    checkInstruction(ins, indexAt, code.maxLocals);
-    return resolver.resolve(ins);
-  });
+  const operands = new Array<ResolvedOperand | undefined>(table.count);
+  for (let i = 0; i < table.count; i++) {
+    checkInstruction(table, i, indexAt, code.maxLocals);
+    operands[i] = resolver.resolve(table, i);
+  }
   const handlers = code.exceptionTable.map((h) => {
     const endOk = h.endPc === bytes.length || (h.endPc < bytes.length && (indexAt[h.endPc] as number) >= 0);
     if (h.startPc >= h.endPc || (indexAt[h.startPc] ?? -1) < 0 || !endOk) fail(undefined, 'Illegal exception table range');
@@ -113,18 +138,25 @@ export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, typ
     const catchType = h.catchType === 0 ? 'java/lang/Throwable' : resolver.className(h.catchType, undefined);
     return { startPc: h.startPc, endPc: h.endPc, handlerPc: h.handlerPc, handlerIndex, catchType };
   });
-  return { instructions, indexAt, operands, handlers };
+  return { code: table, indexAt, operands, handlers };
 }
 
 /** Decodes the whole array, turning the decoder's ClassFormatErrors into HotSpot's verifier messages. */
-function decodeAll(bytes: Uint8Array): Instruction[] {
+function decodeAll(bytes: Uint8Array): CodeTable {
   const cursor = new InstructionCursor(bytes);
-  const out: Instruction[] = [];
+  // No instruction is shorter than a byte, so the code length bounds the count.
+  const capacity = bytes.length;
+  const pcs = new Int32Array(capacity + 1);
+  const opcodes = new Uint8Array(capacity);
+  const indexes = new Int32Array(capacity);
+  const values = new Int32Array(capacity);
+  const targets = new Int32Array(capacity).fill(-1);
+  const switches = new Map<number, SwitchTargets>();
+  let count = 0;
   let pc = 0;
   while (pc < bytes.length) {
     const opcode = bytes[pc] as number;
-    const info = OPCODES[opcode];
-    if (info === undefined) fail(pc, `Illegal instruction found at offset ${pc}`);
+    if (OPCODES[opcode] === undefined) fail(pc, `Illegal instruction found at offset ${pc}`);
     if (opcode === Op.wide && pc + 1 < bytes.length && OPCODES[bytes[pc + 1] as number]?.widenable !== true) {
       fail(pc, `Illegal instruction found at offset ${pc}`);
     }
@@ -134,10 +166,50 @@ function decodeAll(bytes: Uint8Array): Instruction[] {
       if (!(e instanceof ClassFormatError)) throw e;
       fail(pc, reasonForDecodeError(e, pc));
     }
-    out.push(cursor.snapshot());
+    pcs[count] = pc;
+    opcodes[count] = cursor.opcode;
+    switch (cursor.info.format) {
+      case 'local_u1':
+      case 'cp_u1':
+      case 'cp_u2':
+      case 'invokedynamic':
+        indexes[count] = cursor.index;
+        break;
+      case 'iinc':
+      case 'invokeinterface':
+      case 'multianewarray':
+        indexes[count] = cursor.index;
+        values[count] = cursor.value;
+        break;
+      case 'newarray':
+        values[count] = cursor.value;
+        break;
+      case 'branch_s2':
+      case 'branch_s4':
+        targets[count] = cursor.target;
+        break;
+      case 'tableswitch':
+      case 'lookupswitch':
+        switches.set(count, { defaultTarget: cursor.defaultTarget, targets: cursor.targets });
+        if (cursor.info.format === 'lookupswitch') checkSorted(cursor.matches, pc);
+        break;
+      case 'none':
+      case 's1':
+      case 's2':
+      case 'wide':
+        break;
+    }
+    count++;
     pc = cursor.pc + cursor.length;
   }
-  return out;
+  pcs[count] = pc;
+  return { count, pcs, opcodes, indexes, values, targets, switches };
+}
+
+function checkSorted(matches: readonly number[], pc: number): void {
+  for (let i = 1; i < matches.length; i++) {
+    if ((matches[i] as number) <= (matches[i - 1] as number)) fail(pc, 'Unsorted lookup switch');
+  }
 }
 
 /** The decoder words its errors for class files; the verifier reports them as HotSpot's verifier does. */
@@ -151,49 +223,51 @@ function reasonForDecodeError(e: ClassFormatError, pc: number): string {
   return e.detail.replace(/^bad code at pc \d+: /, '');
 }
 
-function checkInstruction(ins: Instruction, indexAt: Int32Array, maxLocals: number): void {
+const UNSUPPORTED_SUBROUTINES = 'jsr and ret are not supported (subroutines are rejected)';
+
+function checkInstruction(table: CodeTable, i: number, indexAt: Int32Array, maxLocals: number): void {
   const isTarget = (target: number): boolean => target < indexAt.length - 1 && (indexAt[target] as number) >= 0;
-  switch (ins.kind) {
-    case 'branch':
-      if (ins.opcode === Op.jsr || ins.opcode === Op.jsr_w) fail(ins.pc, 'jsr and ret are not supported (subroutines are rejected)');
-      if (!isTarget(ins.target)) fail(ins.pc, 'Illegal target of jump or branch');
+  const opcode = table.opcodes[i] as number;
+  const pc = table.pcs[i] as number;
+  const format = OPCODES[opcode]?.format;
+  switch (format) {
+    case 'branch_s2':
+    case 'branch_s4':
+      if (opcode === Op.jsr || opcode === Op.jsr_w) fail(pc, UNSUPPORTED_SUBROUTINES);
+      if (!isTarget(table.targets[i] as number)) fail(pc, 'Illegal target of jump or branch');
       return;
     case 'tableswitch':
-    case 'lookupswitch':
-      if (!isTarget(ins.defaultTarget)) fail(ins.pc, 'Illegal default target in switch');
-      for (const t of ins.targets) if (!isTarget(t)) fail(ins.pc, 'Illegal target of jump or branch');
-      if (ins.kind === 'lookupswitch') {
-        for (let i = 1; i < ins.matches.length; i++) {
-          if ((ins.matches[i] as number) <= (ins.matches[i - 1] as number)) fail(ins.pc, 'Unsorted lookup switch');
-        }
-      }
+    case 'lookupswitch': {
+      const sw = table.switches.get(i);
+      if (sw === undefined) return;
+      if (!isTarget(sw.defaultTarget)) fail(pc, 'Illegal default target in switch');
+      for (const t of sw.targets) if (!isTarget(t)) fail(pc, 'Illegal target of jump or branch');
       return;
-    case 'local':
-      if (ins.opcode === Op.ret) fail(ins.pc, 'jsr and ret are not supported (subroutines are rejected)');
-      if (ins.index + localWidth(ins.opcode) > maxLocals) fail(ins.pc, 'Illegal local variable number');
+    }
+    case 'local_u1':
+      if (opcode === Op.ret) fail(pc, UNSUPPORTED_SUBROUTINES);
+      if ((table.indexes[i] as number) + (LOCAL_WIDTH[opcode] as number) > maxLocals) fail(pc, 'Illegal local variable number');
       return;
     case 'iinc':
-      if (ins.index >= maxLocals) fail(ins.pc, 'Illegal local variable number');
+      if ((table.indexes[i] as number) >= maxLocals) fail(pc, 'Illegal local variable number');
       return;
     case 'none':
-      if (implicitLocal(ins.opcode) + localWidth(ins.opcode) > maxLocals) fail(ins.pc, 'Illegal local variable number');
+      if (implicitLocal(opcode) + (LOCAL_WIDTH[opcode] as number) > maxLocals) fail(pc, 'Illegal local variable number');
       return;
-    case 'immediate':
-    case 'constant':
-    case 'newarray':
-    case 'invokeinterface':
-    case 'invokedynamic':
-    case 'multianewarray':
+    default:
       return;
   }
 }
 
-/** Slots a load or store touches: 2 for long and double, 1 for the others, 0 for non-local instructions. */
-function localWidth(opcode: number): number {
-  const name = OPCODES[opcode]?.name ?? '';
-  if (!/^[ilfda](load|store)(_\d)?$/.test(name)) return 0;
-  return name[0] === 'l' || name[0] === 'd' ? 2 : 1;
-}
+/** Slots each opcode's local variable takes: 2 for long and double loads and stores, 1 for the others, 0 for non-local instructions. */
+const LOCAL_WIDTH: Uint8Array = (() => {
+  const width = new Uint8Array(256);
+  for (const info of OPCODES) {
+    if (info === undefined || !/^[ilfda](load|store)(_\d)?$/.test(info.name)) continue;
+    width[info.code] = info.name[0] === 'l' || info.name[0] === 'd' ? 2 : 1;
+  }
+  return width;
+})();
 
 /** The local index of the _0.._3 forms (iload_2 is 2), else 0. */
 function implicitLocal(opcode: number): number {
@@ -217,50 +291,53 @@ class OperandResolver {
     private readonly majorVersion: number,
   ) {}
 
-  resolve(ins: Instruction): ResolvedOperand | undefined {
-    switch (ins.opcode) {
+  resolve(table: CodeTable, i: number): ResolvedOperand | undefined {
+    const opcode = table.opcodes[i] as number;
+    const pc = table.pcs[i] as number;
+    const index = table.indexes[i] as number;
+    switch (opcode) {
       case Op.ldc:
       case Op.ldc_w:
-        return this.constant(ins.pc, indexOf(ins), false);
+        return this.constant(pc, index, false);
       case Op.ldc2_w:
-        return this.constant(ins.pc, indexOf(ins), true);
+        return this.constant(pc, index, true);
       case Op.getstatic:
       case Op.putstatic:
       case Op.getfield:
       case Op.putfield:
-        return this.field(ins.pc, indexOf(ins));
+        return this.field(pc, index);
       case Op.invokevirtual:
-        return this.method(ins.pc, indexOf(ins), METHOD_REFS, ins.opcode);
+        return this.method(pc, index, METHOD_REFS, opcode);
       case Op.invokespecial:
       case Op.invokestatic:
         // Java 8 (version 52) allows both to name interface methods (default and static ones).
-        return this.method(ins.pc, indexOf(ins), this.majorVersion >= 52 ? ANY_METHOD_REFS : METHOD_REFS, ins.opcode);
+        return this.method(pc, index, this.majorVersion >= 52 ? ANY_METHOD_REFS : METHOD_REFS, opcode);
       case Op.invokeinterface: {
-        const m = this.method(ins.pc, indexOf(ins), INTERFACE_METHOD_REFS, ins.opcode);
+        const m = this.method(pc, index, INTERFACE_METHOD_REFS, opcode);
         const slots = 1 + parseMethodDescriptor(m.descriptor).argumentSlots;
-        if (ins.kind === 'invokeinterface' && ins.count !== slots) fail(ins.pc, 'Inconsistent args_size for invokeinterface');
+        if (table.values[i] !== slots) fail(pc, 'Inconsistent args_size for invokeinterface');
         return m;
       }
       case Op.invokedynamic:
-        return this.dynamic(ins.pc, indexOf(ins));
+        return this.dynamic(pc, index);
       case Op.new: {
-        const name = this.className(indexOf(ins), ins.pc);
-        if (name.charCodeAt(0) === 0x5b) fail(ins.pc, 'Illegal creation of multi-dimensional array');
+        const name = this.className(index, pc);
+        if (name.charCodeAt(0) === 0x5b) fail(pc, 'Illegal creation of multi-dimensional array');
         return { kind: 'class', name };
       }
       case Op.anewarray: {
-        const name = this.className(indexOf(ins), ins.pc);
-        if (dimensionsOf(name) >= MAX_DIMENSIONS) fail(ins.pc, 'Array with too many dimensions');
+        const name = this.className(index, pc);
+        if (dimensionsOf(name) >= MAX_DIMENSIONS) fail(pc, 'Array with too many dimensions');
         return { kind: 'class', name };
       }
       case Op.multianewarray: {
-        const name = this.className(indexOf(ins), ins.pc);
-        if (ins.kind === 'multianewarray' && dimensionsOf(name) < ins.dimensions) fail(ins.pc, 'Illegal dimension argument');
+        const name = this.className(index, pc);
+        if (dimensionsOf(name) < (table.values[i] as number)) fail(pc, 'Illegal dimension argument');
         return { kind: 'class', name };
       }
       case Op.checkcast:
       case Op.instanceof:
-        return { kind: 'class', name: this.className(indexOf(ins), ins.pc) };
+        return { kind: 'class', name: this.className(index, pc) };
       default:
         return undefined;
     }
@@ -367,10 +444,6 @@ class OperandResolver {
     const result = parsed.returnType.kind === 'void' ? [] : this.types.fromDescriptor(descriptor.slice(descriptor.indexOf(')') + 1));
     return { kind: 'method', className, name, descriptor, isInterfaceRef, parameters, result };
   }
-}
-
-function indexOf(ins: Instruction): number {
-  return 'index' in ins ? ins.index : 0;
 }
 
 function dimensionsOf(name: string): number {

@@ -1,8 +1,8 @@
 // What each instruction does to the type state (JVMS 4.10.2 and chapter 6): the operand types it checks,
 // the locals it reads and writes, what it pushes. One switch over the opcode, in opcode order; the
 // instruction's constant-pool operand arrives already resolved by the static pass.
-import { ACC_PROTECTED, Op, type Instruction } from '@oakvm/classfile';
-import type { FieldOperand, MethodOperand, ResolvedOperand } from './decode-method.js';
+import { ACC_PROTECTED, Op } from '@oakvm/classfile';
+import type { CodeTable, FieldOperand, MethodOperand, ResolvedOperand } from './decode-method.js';
 import type { TypeState } from './type-state.js';
 import type { TypeRelations } from './type-relations.js';
 import {
@@ -56,9 +56,11 @@ export class InstructionSemantics {
     private readonly fail: (reason: string) => never,
   ) {}
 
-  /** Applies `ins` to `s`. */
-  execute(s: TypeState, ins: Instruction, operand: ResolvedOperand | undefined): void {
-    const op = ins.opcode;
+  /** Applies instruction `i` of `code` to `s`. */
+  execute(s: TypeState, code: CodeTable, i: number, operand: ResolvedOperand | undefined): void {
+    const op = code.opcodes[i] as number;
+    // Local-variable instructions with an index operand: their _0.._3 forms have it in the opcode.
+    const local = code.indexes[i] as number;
     switch (op) {
       case Op.nop:
         return;
@@ -93,35 +95,35 @@ export class InstructionSemantics {
       case Op.iload_1:
       case Op.iload_2:
       case Op.iload_3:
-        s.loadLocal(localIndex(ins, Op.iload_0), Tag.Int);
+        s.loadLocal(localIndex(op, local, Op.iload_0), Tag.Int);
         return s.push(INT);
       case Op.lload:
       case Op.lload_0:
       case Op.lload_1:
       case Op.lload_2:
       case Op.lload_3:
-        s.loadPair(localIndex(ins, Op.lload_0), Tag.Long, Tag.LongHi);
+        s.loadPair(localIndex(op, local, Op.lload_0), Tag.Long, Tag.LongHi);
         return this.pushLong(s);
       case Op.fload:
       case Op.fload_0:
       case Op.fload_1:
       case Op.fload_2:
       case Op.fload_3:
-        s.loadLocal(localIndex(ins, Op.fload_0), Tag.Float);
+        s.loadLocal(localIndex(op, local, Op.fload_0), Tag.Float);
         return s.push(FLOAT);
       case Op.dload:
       case Op.dload_0:
       case Op.dload_1:
       case Op.dload_2:
       case Op.dload_3:
-        s.loadPair(localIndex(ins, Op.dload_0), Tag.Double, Tag.DoubleHi);
+        s.loadPair(localIndex(op, local, Op.dload_0), Tag.Double, Tag.DoubleHi);
         return this.pushDouble(s);
       case Op.aload:
       case Op.aload_0:
       case Op.aload_1:
       case Op.aload_2:
       case Op.aload_3:
-        return s.push(s.loadReferenceLocal(localIndex(ins, Op.aload_0)));
+        return s.push(s.loadReferenceLocal(localIndex(op, local, Op.aload_0)));
       case Op.iaload:
         return this.arrayLoad(s, 'int', [INT]);
       case Op.laload:
@@ -149,34 +151,34 @@ export class InstructionSemantics {
       case Op.istore_2:
       case Op.istore_3:
         s.popInt();
-        return s.store(localIndex(ins, Op.istore_0), INT);
+        return s.store(localIndex(op, local, Op.istore_0), INT);
       case Op.lstore:
       case Op.lstore_0:
       case Op.lstore_1:
       case Op.lstore_2:
       case Op.lstore_3:
         s.popLong();
-        return s.storePair(localIndex(ins, Op.lstore_0), LONG, LONG_HI);
+        return s.storePair(localIndex(op, local, Op.lstore_0), LONG, LONG_HI);
       case Op.fstore:
       case Op.fstore_0:
       case Op.fstore_1:
       case Op.fstore_2:
       case Op.fstore_3:
         s.popFloat();
-        return s.store(localIndex(ins, Op.fstore_0), FLOAT);
+        return s.store(localIndex(op, local, Op.fstore_0), FLOAT);
       case Op.dstore:
       case Op.dstore_0:
       case Op.dstore_1:
       case Op.dstore_2:
       case Op.dstore_3:
         s.popDouble();
-        return s.storePair(localIndex(ins, Op.dstore_0), DOUBLE, DOUBLE_HI);
+        return s.storePair(localIndex(op, local, Op.dstore_0), DOUBLE, DOUBLE_HI);
       case Op.astore:
       case Op.astore_0:
       case Op.astore_1:
       case Op.astore_2:
       case Op.astore_3:
-        return s.store(localIndex(ins, Op.astore_0), s.popAnyReference());
+        return s.store(localIndex(op, local, Op.astore_0), s.popAnyReference());
       case Op.iastore:
         return this.arrayStore(s, 'int', () => s.popInt());
       case Op.lastore:
@@ -280,8 +282,7 @@ export class InstructionSemantics {
         s.popLong();
         return this.pushLong(s);
       case Op.iinc: {
-        const index = localIndex(ins, Op.iinc);
-        s.loadLocal(index, Tag.Int);
+        s.loadLocal(local, Tag.Int);
         return;
       }
       case Op.i2l:
@@ -418,18 +419,18 @@ export class InstructionSemantics {
       case Op.invokestatic:
       case Op.invokeinterface:
       case Op.invokedynamic:
-        return this.invoke(s, ins, method(operand));
+        return this.invoke(s, op, method(operand));
       case Op.new: {
         // A `new` reached again while its earlier object is still uninitialized on the stack would make
         // the two objects indistinguishable.
-        const created = this.relations.types.uninit(ins.pc, className(operand));
+        const created = this.relations.types.uninit(code.pcs[i] as number, className(operand));
         for (let i = 0; i < s.sp; i++) if (s.stack[i] === created) this.fail('Uninitialized object on stack at creating point');
         for (let i = 0; i < s.maxLocals; i++) if (s.locals[i] === created) s.locals[i] = TOP;
         return s.push(created);
       }
       case Op.newarray: {
         s.popInt();
-        const name = ins.kind === 'newarray' ? NEWARRAY_TYPES[ins.atype] : undefined;
+        const name = NEWARRAY_TYPES[code.values[i] as number];
         if (name === undefined) this.fail('Bad type passed to newarray');
         return s.push(this.relations.types.ref(name));
       }
@@ -459,9 +460,9 @@ export class InstructionSemantics {
         s.popReference();
         return;
       case Op.wide:
-        return this.fail(`Illegal instruction found at offset ${ins.pc}`);
+        return this.fail(`Illegal instruction found at offset ${code.pcs[i] as number}`);
       case Op.multianewarray: {
-        const dimensions = ins.kind === 'multianewarray' ? ins.dimensions : 0;
+        const dimensions = code.values[i] as number;
         for (let i = 0; i < dimensions; i++) s.popInt();
         return s.push(this.relations.types.ref(className(operand)));
       }
@@ -525,13 +526,12 @@ export class InstructionSemantics {
     if (expected.tag === Tag.Ref && !this.relations.isAssignable(value, expected.name)) this.fail('Bad type in putfield/putstatic');
   }
 
-  private invoke(s: TypeState, ins: Instruction, m: MethodOperand): void {
+  private invoke(s: TypeState, op: number, m: MethodOperand): void {
     // Arguments come off the stack last first, each checked for its kind; assignability of reference
     // arguments is checked after, in declaration order, as HotSpot does.
     const args = this.args;
     const count = m.parameters.length;
     for (let i = count - 1; i >= 0; i--) args[i] = s.popValue(m.parameters[i] as readonly VType[]);
-    const op = ins.opcode;
     if (op === Op.invokespecial && m.name === '<init>') {
       this.checkArguments(m, args);
       this.initialize(s, m);
@@ -610,9 +610,9 @@ export class InstructionSemantics {
   }
 }
 
-function localIndex(ins: Instruction, shortBase: number): number {
-  if (ins.kind === 'local' || ins.kind === 'iinc') return ins.index;
-  return ins.opcode - shortBase;
+/** The local index of a load or store: its operand, or for the _0.._3 forms the opcode's offset from `shortBase`. */
+function localIndex(op: number, operand: number, shortBase: number): number {
+  return op >= shortBase && op < shortBase + 4 ? op - shortBase : operand;
 }
 
 function isReferenceArray(t: VType): boolean {

@@ -1,10 +1,12 @@
-// Type inference over one method (JVMS 4.10.2.2): a data-flow fixpoint over the instructions. Each
-// instruction has an incoming type state; executing it gives the state its successors (the next
-// instruction, branch and switch targets) and its exception handlers (with the stack replaced by the
-// caught type) receive, merged with what they already had. Instructions whose state changed are run
-// again, in code order, until nothing changes. The final incoming states give the reference maps.
-import { OPCODES, Op, type CodeAttribute, type Instruction } from '@oakvm/classfile';
-import type { DecodedMethod, Handler } from './decode-method.js';
+// Type inference over one method (JVMS 4.10.2.2): a data-flow fixpoint over basic blocks. Each block
+// has an incoming type state; running its instructions gives the states its successors (the next block,
+// branch and switch targets) and the exception handlers covering each instruction (with the stack
+// replaced by the caught type) receive, merged with what they already had. Blocks whose state changed
+// run again, in code order, until nothing changes. A last run of every reachable block records the
+// states at safepoints as reference maps. Only block entries keep a state, so a long method with many
+// locals costs memory in proportion to its branches, not its instructions.
+import { OPCODES, Op, type CodeAttribute, type ControlFlow } from '@oakvm/classfile';
+import type { CodeTable, DecodedMethod, Handler } from './decode-method.js';
 import { InstructionSemantics, type MethodFacts } from './instruction-semantics.js';
 import { ReferenceMaps, ReferenceMapsBuilder } from './reference-maps.js';
 import { TypeState } from './type-state.js';
@@ -30,8 +32,11 @@ export function inferTypes(
 }
 
 class MethodVerifier {
-  private readonly instructions: readonly Instruction[];
+  private readonly code: CodeTable;
   private readonly count: number;
+  /** Whether each instruction starts a basic block (entry, branch target, handler, after a jump). */
+  private readonly leader: Uint8Array;
+  /** Incoming states, kept for block leaders only: straight-line code in between is re-run from them. */
   private readonly inLocals: (VType[] | undefined)[];
   private readonly inStacks: (VType[] | undefined)[];
   private readonly inThis: Uint8Array;
@@ -47,9 +52,10 @@ class MethodVerifier {
     private readonly relations: TypeRelations,
     private readonly failAt: (pc: number | undefined, reason: string) => never,
   ) {
-    this.instructions = method.decoded.instructions;
-    this.count = this.instructions.length;
+    this.code = method.decoded.code;
+    this.count = this.code.count;
     this.maxLocals = method.code.maxLocals;
+    this.leader = this.findLeaders();
     this.inLocals = new Array<VType[] | undefined>(this.count).fill(undefined);
     this.inStacks = new Array<VType[] | undefined>(this.count).fill(undefined);
     this.inThis = new Uint8Array(this.count);
@@ -79,18 +85,43 @@ class MethodVerifier {
         if (this.changed[i] === 0) continue;
         this.changed[i] = 0;
         again = true;
-        this.step(i);
+        this.runBlock(i, undefined);
       }
     }
-    return this.referenceMaps();
+    const builder = new ReferenceMapsBuilder(this.maxLocals, this.method.code.maxStack);
+    for (let i = 0; i < this.count; i++) if (this.inLocals[i] !== undefined) this.runBlock(i, builder);
+    return builder.build();
+  }
+
+  private findLeaders(): Uint8Array {
+    const leader = new Uint8Array(this.count);
+    const indexAt = this.method.decoded.indexAt;
+    const mark = (pc: number): void => {
+      leader[indexAt[pc] as number] = 1;
+    };
+    if (this.count > 0) leader[0] = 1;
+    for (const h of this.method.decoded.handlers) leader[h.handlerIndex] = 1;
+    const code = this.code;
+    for (let i = 0; i < this.count; i++) {
+      const target = code.targets[i] as number;
+      if (target >= 0) mark(target);
+      const sw = code.switches.get(i);
+      if (sw !== undefined) {
+        mark(sw.defaultTarget);
+        for (const t of sw.targets) mark(t);
+      }
+      const flow = OPCODES[code.opcodes[i] as number]?.flow ?? 'next';
+      if (flow !== 'next' && i + 1 < this.count) leader[i + 1] = 1;
+    }
+    return leader;
   }
 
   private handlersByInstruction(): (readonly Handler[] | undefined)[] {
     const out = new Array<Handler[] | undefined>(this.count).fill(undefined);
+    const indexAt = this.method.decoded.indexAt;
     for (const h of this.method.decoded.handlers) {
-      for (let i = 0; i < this.count; i++) {
-        const pc = (this.instructions[i] as Instruction).pc;
-        if (pc >= h.startPc && pc < h.endPc) (out[i] ??= []).push(h);
+      for (let i = indexAt[h.startPc] as number; i < this.count && (this.code.pcs[i] as number) < h.endPc; i++) {
+        (out[i] ??= []).push(h);
       }
     }
     return out;
@@ -131,37 +162,57 @@ class MethodVerifier {
     this.changed[0] = 1;
   }
 
-  private step(i: number): void {
-    const ins = this.instructions[i] as Instruction;
-    this.pc = ins.pc;
+  /**
+   * Runs the basic block starting at `first` from its incoming state, merging into handlers on the way
+   * and into successor blocks at the end. With `maps`, the states at safepoints are recorded instead
+   * (the final pass, after the fixpoint, when merges change nothing).
+   */
+  private runBlock(first: number, maps: ReferenceMapsBuilder | undefined): void {
     const s = this.state;
-    const locals = this.inLocals[i] as VType[];
-    s.load(locals, this.inStacks[i] as VType[], this.inThis[i] === 1);
-    const handlers = this.covering[i];
-    if (handlers !== undefined) {
-      for (const h of handlers) {
-        this.mergeInto(h.handlerIndex, locals, [this.relations.types.ref(h.catchType)], s.thisInitialized);
+    s.load(this.inLocals[first] as VType[], this.inStacks[first] as VType[], this.inThis[first] === 1);
+    const code = this.code;
+    for (let i = first; ; i++) {
+      const opcode = code.opcodes[i] as number;
+      this.pc = code.pcs[i] as number;
+      if (maps !== undefined) {
+        if (isSafepoint(code, i)) this.record(maps, this.pc);
+      } else {
+        const handlers = this.covering[i];
+        if (handlers !== undefined) {
+          for (const h of handlers) this.mergeInto(h.handlerIndex, s.locals, [this.relations.types.ref(h.catchType)], s.thisInitialized);
+        }
       }
+      this.semantics.execute(s, code, i, this.method.decoded.operands[i]);
+      const flow = OPCODES[opcode]?.flow ?? 'next';
+      if (flow === 'next') {
+        if (i + 1 >= this.count) this.failAt(this.pc, 'Falling off the end of the code');
+        if (this.leader[i + 1] === 0) continue;
+      }
+      if (maps === undefined) this.successors(i, flow);
+      return;
     }
-    this.semantics.execute(s, ins, this.method.decoded.operands[i]);
-    const info = OPCODES[ins.opcode];
-    switch (info?.flow ?? 'next') {
+  }
+
+  private successors(i: number, flow: ControlFlow): void {
+    switch (flow) {
       case 'next':
-        this.fallThrough(i);
+        this.mergeCurrent(i + 1);
         return;
       case 'branch':
-        if (ins.kind === 'branch') this.jump(ins.target);
-        this.fallThrough(i);
+        this.jump(this.code.targets[i] as number);
+        if (i + 1 >= this.count) this.failAt(this.pc, 'Falling off the end of the code');
+        this.mergeCurrent(i + 1);
         return;
       case 'goto':
-        if (ins.kind === 'branch') this.jump(ins.target);
+        this.jump(this.code.targets[i] as number);
         return;
-      case 'switch':
-        if (ins.kind === 'tableswitch' || ins.kind === 'lookupswitch') {
-          this.jump(ins.defaultTarget);
-          for (const t of ins.targets) this.jump(t);
-        }
+      case 'switch': {
+        const sw = this.code.switches.get(i);
+        if (sw === undefined) return;
+        this.jump(sw.defaultTarget);
+        for (const t of sw.targets) this.jump(t);
         return;
+      }
       case 'jsr':
       case 'ret':
       case 'return':
@@ -170,9 +221,10 @@ class MethodVerifier {
     }
   }
 
-  private fallThrough(i: number): void {
-    if (i + 1 >= this.count) this.failAt(this.pc, 'Falling off the end of the code');
-    this.mergeCurrent(i + 1);
+  private record(maps: ReferenceMapsBuilder, pc: number): void {
+    const s = this.state;
+    const maxLocals = this.maxLocals;
+    maps.add(pc, s.sp, (slot) => isReference((slot < maxLocals ? s.locals[slot] : s.stack[slot - maxLocals]) as VType));
   }
 
   private jump(target: number): void {
@@ -223,20 +275,6 @@ class MethodVerifier {
     }
     if (changed) this.changed[target] = 1;
   }
-
-  private referenceMaps(): ReferenceMaps {
-    const builder = new ReferenceMapsBuilder(this.maxLocals, this.method.code.maxStack);
-    for (let i = 0; i < this.count; i++) {
-      const locals = this.inLocals[i];
-      if (locals === undefined) continue;
-      const ins = this.instructions[i] as Instruction;
-      if (!isSafepoint(i, ins)) continue;
-      const stack = this.inStacks[i] as VType[];
-      const maxLocals = this.maxLocals;
-      builder.add(ins.pc, stack.length, (slot) => isReference((slot < maxLocals ? locals[slot] : stack[slot - maxLocals]) as VType));
-    }
-    return builder.build();
-  }
 }
 
 const ALLOCATIONS: ReadonlySet<number> = new Set([Op.new, Op.newarray, Op.anewarray, Op.multianewarray]);
@@ -246,18 +284,15 @@ const ALLOCATIONS: ReadonlySet<number> = new Set([Op.new, Op.newarray, Op.anewar
  * backward branches (where threads are preempted), and everything that may throw, because raising an
  * exception allocates its object while the frame is stopped at the faulting instruction.
  */
-function isSafepoint(index: number, ins: Instruction): boolean {
-  if (index === 0) return true;
-  const info = OPCODES[ins.opcode];
+function isSafepoint(code: CodeTable, i: number): boolean {
+  if (i === 0) return true;
+  const opcode = code.opcodes[i] as number;
+  const pc = code.pcs[i] as number;
+  const info = OPCODES[opcode];
   if (info === undefined) return false;
-  if (info.canThrow || info.stack.kind === 'invoke' || ALLOCATIONS.has(ins.opcode)) return true;
-  switch (ins.kind) {
-    case 'branch':
-      return ins.target <= ins.pc;
-    case 'tableswitch':
-    case 'lookupswitch':
-      return ins.defaultTarget <= ins.pc || ins.targets.some((t) => t <= ins.pc);
-    default:
-      return false;
-  }
+  if (info.canThrow || info.stack.kind === 'invoke' || ALLOCATIONS.has(opcode)) return true;
+  const target = code.targets[i] as number;
+  if (target >= 0) return target <= pc;
+  const sw = code.switches.get(i);
+  return sw !== undefined && (sw.defaultTarget <= pc || sw.targets.some((t) => t <= pc));
 }
