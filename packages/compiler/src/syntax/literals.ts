@@ -48,7 +48,11 @@ const malformed = (offset: number): LiteralProblem => ({
   code: 'syntax.malformed-float',
 });
 
+const plainDecimal = /^(?:0|[1-9][0-9]*)$/;
+
 export function decodeNumber(image: string): DecodedNumber {
+  // Most literals in real code are small plain decimals.
+  if (plainDecimal.test(image)) return { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: [] };
   const problems: LiteralProblem[] = [];
   const last = image[image.length - 1] as string;
   const prefix = image.slice(0, 2).toLowerCase();
