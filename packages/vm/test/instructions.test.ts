@@ -155,7 +155,7 @@ describe.skipIf(!image)('instruction semantics', () => {
       'java.lang.ArrayStoreException: java.lang.Integer',
       "java.lang.ClassCastException: class A cannot be cast to class java.lang.String (A is in unnamed module of loader 'app'; java.lang.String is in module java.base of loader 'bootstrap')",
       "java.lang.ClassCastException: class java.lang.String cannot be cast to class A (java.lang.String is in module java.base of loader 'bootstrap'; A is in unnamed module of loader 'app')",
-      'java.lang.NullPointerException: Cannot exit synchronized block',
+      'java.lang.NullPointerException: Cannot exit synchronized block because "null" is null',
       'java.lang.IllegalMonitorStateException: current thread is not owner',
     ]);
   });

@@ -6,15 +6,19 @@ import { HDR_CLASS, HDR_HASH, HEAP_START_WORD } from './layout.js';
 /** Largest heap the word-addressed layout supports with byte indexes that fit in an int32. */
 export const MAX_HEAP_BYTES = 2 ** 31 - 8;
 
+/** The buffer a new heap starts with; it doubles on demand up to the limit. */
+export const INITIAL_HEAP_BYTES = 8 * 1024 * 1024;
+
 export class Heap {
-  readonly buffer: ArrayBuffer;
-  readonly i32: Int32Array;
-  readonly f32: Float32Array;
-  readonly f64: Float64Array;
-  readonly u16: Uint16Array;
-  readonly i16: Int16Array;
-  readonly i8: Int8Array;
-  readonly u8: Uint8Array;
+  buffer: ArrayBuffer;
+  // The views are replaced when the heap grows: hold them only until the next allocation.
+  i32: Int32Array;
+  f32: Float32Array;
+  f64: Float64Array;
+  u16: Uint16Array;
+  i16: Int16Array;
+  i8: Int8Array;
+  u8: Uint8Array;
   /** Next free word. */
   top = HEAP_START_WORD;
   /** Words the guest may use (-Xmx). */
@@ -31,9 +35,9 @@ export class Heap {
     const bytes = Math.min(MAX_HEAP_BYTES, Math.max(1 << 20, maxBytes)) & ~7;
     this.limitWords = bytes >> 2;
     this.reserveWords = 64 * 1024;
-    // The buffer is reserved at its largest size at once: the operating system commits pages only when
-    // they are first touched, so untouched heap costs nothing, and the views never need replacing.
-    this.buffer = new ArrayBuffer((this.limitWords + this.reserveWords) * 4);
+    // Allocating (and zeroing) the whole -Xmx at start-up would cost tens of milliseconds; the buffer
+    // starts small and doubles as the bump pointer needs.
+    this.buffer = new ArrayBuffer(Math.min(INITIAL_HEAP_BYTES, (this.limitWords + this.reserveWords) * 4));
     this.i32 = new Int32Array(this.buffer);
     this.f32 = new Float32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
@@ -41,6 +45,24 @@ export class Heap {
     this.i16 = new Int16Array(this.buffer);
     this.i8 = new Int8Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
+  }
+
+  /** Replaces the buffer by one of at least `words` words (copying the used part) and renews the views. */
+  private grow(words: number): void {
+    const max = (this.limitWords + this.reserveWords) * 4;
+    let bytes = this.buffer.byteLength;
+    while (bytes < words * 4) bytes *= 2;
+    bytes = Math.min(max, bytes);
+    const next = new ArrayBuffer(bytes);
+    new Uint8Array(next).set(this.u8.subarray(0, this.top * 4));
+    this.buffer = next;
+    this.i32 = new Int32Array(next);
+    this.f32 = new Float32Array(next);
+    this.f64 = new Float64Array(next);
+    this.u16 = new Uint16Array(next);
+    this.i16 = new Int16Array(next);
+    this.i8 = new Int8Array(next);
+    this.u8 = new Uint8Array(next);
   }
 
   /**
@@ -52,6 +74,7 @@ export class Heap {
     const end = ref + words;
     const limit = this.useReserve ? this.limitWords + this.reserveWords : this.limitWords;
     if (end > limit || end < ref) return 0;
+    if (end > this.i32.length) this.grow(end);
     this.top = end;
     this.i32[ref + HDR_CLASS] = classId;
     return ref;

@@ -39,17 +39,18 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
   const s = thread.slots;
   const frames = thread.frames;
   const heap = vm.heap;
-  const i32 = heap.i32;
-  const f32 = heap.f32;
-  const f64 = heap.f64;
-  const u16 = heap.u16;
-  const i16 = heap.i16;
-  const i8 = heap.i8;
   const classes = vm.classes;
   const booleanArrayId = vm.booleanArrayClass.id;
 
   reload: for (;;) {
     if (thread.depth === 0 || thread.status !== 'runnable' || budget <= 0) return;
+    // Heap views: renewed on every reload because an allocation may have grown the heap.
+    const i32 = heap.i32;
+    const f32 = heap.f32;
+    const f64 = heap.f64;
+    const u16 = heap.u16;
+    const i16 = heap.i16;
+    const i8 = heap.i8;
     const f = frames[thread.depth - 1]!;
     if (f.pendingLock !== 0) {
       if (!vm.monitors.enter(thread, f.pendingLock)) continue;
@@ -121,6 +122,12 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const length = code[pc] === 0x12 ? 2 : 3;
             sp = slow.ldc(vm, thread, m, pc, sp);
             pc += length;
+            if (heap.i32 !== i32) {
+              // The heap grew: save the frame and reload, which renews the views.
+              f.pc = pc;
+              f.sp = sp;
+              continue reload;
+            }
             break;
           }
           case 0x15: // iload
@@ -941,6 +948,12 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             f.sp = sp;
             s[sp - 1] = vm.newPrimitiveArray(code[pc + 1]!, s[sp - 1]!);
             pc += 2;
+            if (heap.i32 !== i32) {
+              // The heap grew: save the frame and reload, which renews the views.
+              f.pc = pc;
+              f.sp = sp;
+              continue reload;
+            }
             break;
           }
           case 0xbe: { // arraylength
@@ -1014,6 +1027,12 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             f.sp = sp;
             sp = slow.multiANewArray(vm, thread, m, opPc, sp);
             pc += 4;
+            if (heap.i32 !== i32) {
+              // The heap grew: save the frame and reload, which renews the views.
+              f.pc = pc;
+              f.sp = sp;
+              continue reload;
+            }
             break;
           }
           case 0xc6: // ifnull
@@ -1189,6 +1208,12 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             f.sp = sp;
             s[sp++] = vm.newObject(cache[(code[pc + 1]! << 8) | code[pc + 2]!] as RtClass);
             pc += 3;
+            if (heap.i32 !== i32) {
+              // The heap grew: save the frame and reload, which renews the views.
+              f.pc = pc;
+              f.sp = sp;
+              continue reload;
+            }
             break;
           }
           case 228: // ldc_q
@@ -1224,6 +1249,12 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             f.sp = sp;
             s[sp - 1] = vm.newArray(vm.arrayClassOf(cache[(code[pc + 1]! << 8) | code[pc + 2]!] as RtClass), s[sp - 1]!);
             pc += 3;
+            if (heap.i32 !== i32) {
+              // The heap grew: save the frame and reload, which renews the views.
+              f.pc = pc;
+              f.sp = sp;
+              continue reload;
+            }
             break;
           }
           default:
