@@ -13,7 +13,7 @@ export function javaDoubleToString(value: number): string {
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   // JDK 17's FloatingDecimal prints the smallest subnormal with two digits where one would do.
   if (Math.abs(value) === Number.MIN_VALUE) return value < 0 ? '-4.9E-324' : '4.9E-324';
-  return formatJava(value, shortestDigits(value, (v) => v));
+  return formatJava(value, integerDigits(value, 53) ?? shortestDigits(value, (v) => v));
 }
 
 /** Float.toString for a value already rounded to float precision. */
@@ -24,7 +24,7 @@ export function javaFloatToString(value: number): string {
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   // As for double, FloatingDecimal gives Float.MIN_VALUE a second digit.
   if (Math.abs(value) === FLOAT_MIN_VALUE) return value < 0 ? '-1.4E-45' : '1.4E-45';
-  return formatJava(value, shortestDigits(value, Math.fround));
+  return formatJava(value, integerDigits(value, 24) ?? shortestDigits(value, Math.fround));
 }
 
 const FLOAT_MIN_VALUE = 1.401298464324817e-45;
@@ -37,19 +37,98 @@ interface Decimal {
   exponent: number;
 }
 
-/** The fewest significant digits that read back (through `round`) as exactly `value`. */
+/**
+ * FloatingDecimal's exact path for whole numbers below 2^63: the integer's own digits, less the low ones
+ * that the binary precision cannot distinguish (rounded half up). This is where JDK 17 prints more digits
+ * than the shortest form, as "4.18937487E18" for a float.
+ */
+function integerDigits(value: number, significantBits: number): Decimal | undefined {
+  const magnitude = Math.abs(value);
+  if (!Number.isInteger(magnitude) || magnitude < 1 || magnitude >= 2 ** 63) return undefined;
+  const binaryExponent = Math.floor(Math.log2(magnitude));
+  // Math.log2 can be off by one next to a power of two; correct it so 2^e <= magnitude < 2^(e+1).
+  const exponent2 = 2 ** binaryExponent > magnitude ? binaryExponent - 1 : 2 ** (binaryExponent + 1) <= magnitude ? binaryExponent + 1 : binaryExponent;
+  const insignificant = insignificantDigits(exponent2 - significantBits - 1);
+  let n = BigInt(magnitude);
+  if (insignificant > 0) {
+    const pow10 = 10n ** BigInt(insignificant);
+    const residue = n % pow10;
+    n /= pow10;
+    if (residue >= pow10 / 2n) n++;
+  }
+  const text = n.toString();
+  const digits = text.replace(/0+$/, '');
+  return { negative: value < 0, digits, exponent: text.length - 1 + insignificant };
+}
+
+/** FloatingDecimal.insignificantDigitsNumber: decimal digits below the precision of a 2^p2 step. */
+const INSIGNIFICANT_DIGITS: readonly number[] = [
+  0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 11,
+  11, 11, 12, 12, 12, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19,
+];
+
+function insignificantDigits(p2: number): number {
+  return p2 > 1 ? (INSIGNIFICANT_DIGITS[p2] ?? 0) : 0;
+}
+
+/**
+ * The fewest significant digits that read back (through `round`) as exactly `value`. When the value lies
+ * exactly halfway between two such decimals, FloatingDecimal keeps the one with an even last digit,
+ * where JavaScript's toExponential rounds up.
+ */
 function shortestDigits(value: number, round: (v: number) => number): Decimal {
-  let text = Math.abs(value).toExponential();
-  for (let precision = 1; precision <= 17; precision++) {
-    const candidate = Math.abs(value).toExponential(precision - 1);
-    if (round(Number(candidate)) === Math.abs(value)) {
+  const magnitude = Math.abs(value);
+  let text = magnitude.toExponential();
+  let precision = 1;
+  for (; precision <= 17; precision++) {
+    const candidate = magnitude.toExponential(precision - 1);
+    if (round(Number(candidate)) === magnitude) {
       text = candidate;
       break;
     }
   }
   const [mantissa = '0', exp = '0'] = text.split('e');
-  const digits = mantissa.replace('.', '').replace(/0+$/, '') || '0';
-  return { negative: value < 0, digits, exponent: Number(exp) };
+  let digits = mantissa.replace('.', '');
+  let exponent = Number(exp);
+  const exact = exactDecimal(magnitude);
+  if (exact.digits.length === precision + 1 && exact.digits.endsWith('5')) {
+    const down = exact.digits.slice(0, precision);
+    const last = Number(down[down.length - 1]);
+    if (last % 2 === 0 && round(Number(`${down[0]}.${down.slice(1)}e${exact.exponent}`)) === magnitude) {
+      digits = down;
+      exponent = exact.exponent;
+    }
+  }
+  return { negative: value < 0, digits: digits.replace(/0+$/, '') || '0', exponent };
+}
+
+/** The exact decimal value of a finite, non-zero double (every double is a finite decimal fraction). */
+function exactDecimal(magnitude: number): { digits: string; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, magnitude);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & 0xfffffffffffffn;
+  let exponent2: number;
+  if (biased === 0) {
+    exponent2 = -1074;
+  } else {
+    mantissa |= 1n << 52n;
+    exponent2 = biased - 1075;
+  }
+  // value = mantissa * 2^exponent2 = mantissa * 5^-exponent2 / 10^-exponent2 when exponent2 < 0.
+  let text: string;
+  let point: number;
+  if (exponent2 >= 0) {
+    text = (mantissa << BigInt(exponent2)).toString();
+    point = text.length;
+  } else {
+    text = (mantissa * 5n ** BigInt(-exponent2)).toString();
+    point = text.length + exponent2;
+  }
+  const stripped = text.replace(/0+$/, '');
+  const leading = stripped.length - stripped.replace(/^0+/, '').length;
+  return { digits: stripped.slice(leading), exponent: point - leading - 1 };
 }
 
 function formatJava(value: number, d: Decimal): string {
