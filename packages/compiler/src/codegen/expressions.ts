@@ -2,6 +2,7 @@
 // (none for a void call). Conversions follow the checker's types and `opType` annotations.
 import { Op, type OpCode } from '@oakvm/classfile';
 import type { ArrayLiteral, Binary, Cast, Conditional, Expr, FieldAccess, MethodCall, Name, New, NewArray, Unary } from '../syntax/ast.js';
+import type { ConstantValue } from '../semantics/symbols.js';
 import { descriptorOf, sameType, type Type } from '../semantics/types.js';
 import { genAssign, genCompoundAssign, genIncDec } from './assignments.js';
 import { genCond, isFalse, jumpFalse, loadCond, resolve } from './conditions.js';
@@ -9,7 +10,7 @@ import { pushConstant } from './constants.js';
 import { assertNever, internalError } from './internal-error.js';
 import { arithmeticOp, arrayStoreOp, conversionOps, isReference, jvmKind, newarrayCode } from './jvm-types.js';
 import type { Label } from './emitter.js';
-import { genLValue, isTypeName, loadLValue } from './lvalues.js';
+import { genLValue, isStatic, isTypeName, loadLValue } from './lvalues.js';
 import type { MethodContext } from './method-context.js';
 import { genStringConcat } from './string-concat.js';
 
@@ -142,8 +143,15 @@ function genName(ctx: MethodContext, e: Name): void {
   const binding = e.binding;
   if (binding === undefined) throw internalError(`unresolved name ${e.name}`);
   switch (binding.kind) {
-    case 'local':
     case 'field':
+      // A constant variable named simply is its value, even where the checker did not fold it (JLS 13.1).
+      if (binding.field.constantValue !== undefined) {
+        pushConstant(ctx.emitter, binding.field.constantValue, typeOf(e));
+        return;
+      }
+      loadLValue(ctx, genLValue(ctx, e));
+      return;
+    case 'local':
       loadLValue(ctx, genLValue(ctx, e));
       return;
     case 'class':
@@ -163,6 +171,12 @@ function genFieldAccess(ctx: MethodContext, e: FieldAccess): void {
       ctx.emitter.op(Op.arraylength);
       return;
     case 'field':
+      if (binding.field.constantValue !== undefined) {
+        genConstantFieldAccess(ctx, e, binding.field.constantValue, isStatic(binding.field));
+        return;
+      }
+      loadLValue(ctx, genLValue(ctx, e));
+      return;
     case 'local':
       loadLValue(ctx, genLValue(ctx, e));
       return;
@@ -170,6 +184,27 @@ function genFieldAccess(ctx: MethodContext, e: FieldAccess): void {
     case 'package':
       throw internalError(`${e.name.name} is not a value`);
   }
+}
+
+/**
+ * `expr.K` where K is a constant variable: JLS 13.1 wants the value compiled in, not a field reference.
+ * As javac does, the qualifier is still evaluated: dropped for a static field, null-checked with
+ * Objects.requireNonNull for an instance field.
+ */
+function genConstantFieldAccess(ctx: MethodContext, e: FieldAccess, constant: ConstantValue, fieldIsStatic: boolean): void {
+  const target = e.target;
+  if (fieldIsStatic) {
+    if (target.kind !== 'Super' && !isTypeName(target)) {
+      genExpr(ctx, target);
+      ctx.emitter.op(Op.pop);
+    }
+  } else {
+    if (target.kind === 'Super') ctx.emitter.local(Op.aload, 0);
+    else genExpr(ctx, target);
+    ctx.emitter.invoke(Op.invokestatic, 'java/util/Objects', 'requireNonNull', '(Ljava/lang/Object;)Ljava/lang/Object;', false);
+    ctx.emitter.op(Op.pop);
+  }
+  pushConstant(ctx.emitter, constant, typeOf(e));
 }
 
 const invokeOps: Record<'static' | 'virtual' | 'interface' | 'special', OpCode> = {

@@ -1,5 +1,5 @@
 // Our class files on HotSpot (with the verifier on for every class) against javac --release 8's for the
-// same sources: the same output, and for most programs the same instructions.
+// same sources: the same output, and the same instructions.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,12 +13,6 @@ const programs = readdirSync(programsDir)
   .filter((f) => f.endsWith('.oak'))
   .map((f) => f.replace(/\.oak$/, ''))
   .sort();
-
-/**
- * Programs whose `javap -c` differs from javac's on purpose: Constants reads a final instance field with a
- * constant value through an expression, which javac inlines after a null check and we read with getfield.
- */
-const KNOWN_CODE_DIFFERENCES = new Set(['Constants']);
 
 function runAll(classPath: string[], names: string[]): Map<string, string> {
   const r = spawnSync('java', ['-Xverify:all', '-cp', classPath.join(':'), 'RunAll', ...names], { encoding: 'utf8', timeout: 60_000 });
@@ -79,7 +73,7 @@ describe.skipIf(!hasJdk)('generated code on HotSpot', () => {
     expect(ours.get(program)).toBe(expected);
   });
 
-  it.each(programs.filter((p) => !KNOWN_CODE_DIFFERENCES.has(p)))('%s compiles to the instructions javac emits', (program) => {
+  it.each(programs)('%s compiles to the instructions javac emits', (program) => {
     const classes = classesOf.get(program) ?? [];
     expect(classes.length).toBeGreaterThan(0);
     for (const cls of classes) {
