@@ -71,6 +71,7 @@ export abstract class ExpressionRules extends TypeRules {
   });
 
   conditionalExpression = this.RULE('conditionalExpression', (): Expr => {
+    this.ACTION(() => this.enter());
     const condition = this.SUBRULE(this.binaryExpression);
     let result = condition;
     this.OPTION(() => {
@@ -88,6 +89,7 @@ export abstract class ExpressionRules extends TypeRules {
         result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
       });
     });
+    this.ACTION(() => this.leave());
     return result;
   });
 
@@ -520,6 +522,7 @@ export abstract class ExpressionRules extends TypeRules {
 
   arrayInitializer = this.RULE('arrayInitializer', (): ArrayLiteral => {
     const open = this.CONSUME(Op.LBrace);
+    this.ACTION(() => this.enter());
     const elements: Expr[] = [];
     this.OPTION(() => {
       const first = this.SUBRULE(this.variableInitializer);
@@ -535,6 +538,7 @@ export abstract class ExpressionRules extends TypeRules {
     });
     this.OPTION2(() => this.CONSUME2(Op.Comma));
     this.CONSUME(Op.RBrace);
+    this.ACTION(() => this.leave());
     return this.ACTION(() => ({ kind: 'ArrayLiteral' as const, elements, span: this.spanFrom(open) })) as ArrayLiteral;
   });
 }

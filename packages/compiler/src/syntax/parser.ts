@@ -61,11 +61,14 @@ class OakParser extends StatementRules {
     });
     this.MANY(() => {
       const start = this.position;
+      const depth = this.nesting;
       try {
         const decl = this.SUBRULE(this.importDeclaration);
         this.ACTION(() => decl !== null && imports.push(decl));
       } catch (e) {
         if (this.RECORDING_PHASE) throw e;
+        // Rules left by the exception did not decrement the nesting depth.
+        this.nesting = depth;
         this.reportFailure(e);
         this.resyncStatement(start);
       }
@@ -74,11 +77,14 @@ class OakParser extends StatementRules {
     while (more) {
       this.MANY2(() => {
         const start = this.position;
+        const depth = this.nesting;
         try {
           const decl = this.SUBRULE(this.typeDeclaration);
           this.ACTION(() => decl !== null && types.push(decl));
         } catch (e) {
           if (this.RECORDING_PHASE) throw e;
+          // Rules left by the exception did not decrement the nesting depth.
+          this.nesting = depth;
           this.reportFailure(e);
           this.resyncTypeDecl(start);
         }
@@ -231,6 +237,7 @@ class OakParser extends StatementRules {
         GATE: () => !this.at(Op.RBrace),
         DEF: () => {
           const start = this.position;
+          const depth = this.nesting;
           try {
             const member = this.SUBRULE(this.member);
             this.ACTION(() => {
@@ -241,6 +248,8 @@ class OakParser extends StatementRules {
             if (this.RECORDING_PHASE) throw e;
             this.className = className;
             this.inConstructor = false;
+            // Rules left by the exception did not decrement the nesting depth.
+            this.nesting = depth;
             this.reportFailure(e);
             this.resyncMember(start);
           }

@@ -77,11 +77,14 @@ export abstract class StatementRules extends ExpressionRules {
         GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
         DEF: () => {
           const start = this.position;
+          const depth = this.nesting;
           try {
             const s = this.SUBRULE(this.blockStatement);
             this.ACTION(() => s !== null && statements.push(s));
           } catch (e) {
             if (this.RECORDING_PHASE) throw e;
+            // Rules left by the exception did not decrement the nesting depth.
+            this.nesting = depth;
             this.reportFailure(e);
             this.resyncStatement(start);
           }

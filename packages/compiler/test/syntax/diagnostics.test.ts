@@ -122,6 +122,13 @@ describe('recovery: independent errors are all reported', () => {
     expect(diagnostics[0]?.message).toBe('code too deeply nested');
   });
 
+  it('does not mistake many errors inside nested expressions for deep nesting', () => {
+    const text = `class A { void m() {\n${'    x = f((((a + ;\n'.repeat(300)}} }`;
+    const found = errors(text);
+    expect(found).toHaveLength(300);
+    expect(found.every((e) => e.endsWith('illegal start of expression'))).toBe(true);
+  });
+
   it('accepts nesting that real programs use', () => {
     const text = `class A { int x = ${'('.repeat(60)}1${')'.repeat(60)}; void m() { ${'{'.repeat(60)} ${'}'.repeat(60)} } }`;
     expect(errors(text)).toEqual([]);
