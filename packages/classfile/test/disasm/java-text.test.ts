@@ -46,6 +46,9 @@ describe('javaDoubleToString (Double.toString)', () => {
     [1e21, '1.0E21'],
     [doubleFromBits(0xc3cb6ad2d2bfeab5n), '-3.9512463783203579E18'],
     [9007199254740993, '9.007199254740992E15'],
+    // JDK 17's FloatingDecimal is not always shortest.
+    [1e23, '9.999999999999999E22'],
+    [2 ** -24, '5.9604644775390625E-8'],
   ])('%s prints as %s', (value, text) => {
     expect(javaDoubleToString(value)).toBe(text);
   });
@@ -69,6 +72,7 @@ describe('javaFloatToString (Float.toString)', () => {
     // Exactly halfway between two shortest decimals: the even last digit wins.
     [floatFromBits(1243827197), '2675455.2'],
     [Math.fround(19800.8125), '19800.812'],
+    [floatFromBits(0x00800000), '1.17549435E-38'],
   ])('%s prints as %s', (value, text) => {
     expect(javaFloatToString(value)).toBe(text);
   });
