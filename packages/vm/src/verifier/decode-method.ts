@@ -106,6 +106,8 @@ export class StaticCheckFailure extends Error {
   constructor(
     readonly pc: number | undefined,
     readonly reason: string,
+    /** HotSpot reports this one as a ClassFormatError. */
+    readonly formatError = false,
   ) {
     super(reason);
   }
@@ -113,6 +115,10 @@ export class StaticCheckFailure extends Error {
 
 const fail = (pc: number | undefined, reason: string): never => {
   throw new StaticCheckFailure(pc, reason);
+};
+
+const formatError = (reason: string): never => {
+  throw new StaticCheckFailure(undefined, reason, true);
 };
 
 /** JVMS 4.3.2: at most 255 array dimensions. */
@@ -132,9 +138,9 @@ export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, typ
   }
   const handlers = code.exceptionTable.map((h) => {
     const endOk = h.endPc === bytes.length || (h.endPc < bytes.length && (indexAt[h.endPc] as number) >= 0);
-    if (h.startPc >= h.endPc || (indexAt[h.startPc] ?? -1) < 0 || !endOk) fail(undefined, 'Illegal exception table range');
+    if (h.startPc >= h.endPc || (indexAt[h.startPc] ?? -1) < 0 || !endOk) formatError('Illegal exception table range');
     const handlerIndex = h.handlerPc < bytes.length ? (indexAt[h.handlerPc] as number) : -1;
-    if (handlerIndex < 0) fail(undefined, 'Illegal exception table handler');
+    if (handlerIndex < 0) formatError('Illegal exception table handler');
     const catchType = h.catchType === 0 ? 'java/lang/Throwable' : resolver.className(h.catchType, undefined);
     return { startPc: h.startPc, endPc: h.endPc, handlerPc: h.handlerPc, handlerIndex, catchType };
   });

@@ -246,7 +246,7 @@ class MethodVerifier {
       return;
     }
     const knownStack = this.inStacks[target] as VType[];
-    if (knownStack.length !== stack.length) this.failAt(this.pc, `Inconsistent stack height ${knownStack.length} != ${stack.length}`);
+    if (knownStack.length !== stack.length) this.failAt(this.pc, `Inconsistent stack height ${stack.length} != ${knownStack.length}`);
     let changed = false;
     for (let k = 0; k < stack.length; k++) {
       const a = knownStack[k] as VType;

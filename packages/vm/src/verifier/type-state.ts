@@ -74,9 +74,10 @@ export class TypeState {
     this.popPair(Tag.Double, Tag.DoubleHi, 'Expecting to find double on stack');
   }
 
+  /** HotSpot looks at the top slot's type before counting slots, so one int where a long is due reads as a type error. */
   private popPair(low: Tag, high: Tag, message: string): void {
-    if (this.sp < 2) this.fail('Unable to pop operand off an empty stack');
-    if ((this.stack[this.sp - 1] as VType).tag !== high || (this.stack[this.sp - 2] as VType).tag !== low) this.fail(message);
+    if (this.sp === 0) this.fail('Unable to pop operand off an empty stack');
+    if ((this.stack[this.sp - 1] as VType).tag !== high || this.sp < 2 || (this.stack[this.sp - 2] as VType).tag !== low) this.fail(message);
     this.sp -= 2;
   }
 
@@ -157,23 +158,18 @@ export class TypeState {
     this.fail(`Register pair ${index}/${index + 1} contains wrong type`);
   }
 
-  /** Writes one slot, breaking any long or double the write overlaps. */
+  /**
+   * Writes one slot. A long or double the write overlaps is not cleared: its other half stays as it was,
+   * and since a two-slot load checks both halves, the broken pair can no longer be read as one (HotSpot
+   * keeps its registers the same way, which decides its messages).
+   */
   store(index: number, t: VType): void {
-    this.breakPairAt(index);
     this.locals[index] = t;
   }
 
   storePair(index: number, low: VType, high: VType): void {
-    this.breakPairAt(index);
-    this.breakPairAt(index + 1);
     this.locals[index] = low;
     this.locals[index + 1] = high;
-  }
-
-  private breakPairAt(index: number): void {
-    const t = (this.locals[index] as VType).tag;
-    if ((t === Tag.LongHi || t === Tag.DoubleHi) && index > 0) this.locals[index - 1] = TOP;
-    if ((t === Tag.Long || t === Tag.Double) && index + 1 < this.maxLocals) this.locals[index + 1] = TOP;
   }
 
   /** Replaces every occurrence of `from` in locals and stack (an object's constructor has run). */

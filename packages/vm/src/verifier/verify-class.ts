@@ -15,7 +15,7 @@ import { StaticCheckFailure, decodeMethod, splitParameters } from './decode-meth
 import { inferTypes } from './method-verifier.js';
 import type { ReferenceMaps } from './reference-maps.js';
 import { TypeRelations } from './type-relations.js';
-import { VerifyError } from './verify-error.js';
+import { VerifyError, type VerifyErrorClass } from './verify-error.js';
 import { TypePool } from './verification-type.js';
 
 export interface VerifiedMethod {
@@ -51,8 +51,8 @@ export function verifyClass(cf: ClassFile, hierarchy: ClassHierarchy): VerifiedC
     if (code === undefined) return undefined;
     const name = memberName(cf, m);
     const descriptor = memberDescriptor(cf, m);
-    const fail = (pc: number | undefined, reason: string): never => {
-      throw new VerifyError({ className, methodName: name, descriptor, ...(pc === undefined ? {} : { bci: pc }) }, reason);
+    const fail = (pc: number | undefined, reason: string, javaClass?: VerifyErrorClass): never => {
+      throw new VerifyError({ className, methodName: name, descriptor, ...(pc === undefined ? {} : { bci: pc }) }, reason, javaClass);
     };
     try {
       parseMethodDescriptor(descriptor);
@@ -66,7 +66,7 @@ export function verifyClass(cf: ClassFile, hierarchy: ClassHierarchy): VerifiedC
     try {
       decoded = decodeMethod(code, cf.constantPool, types, cf.majorVersion);
     } catch (e) {
-      if (e instanceof StaticCheckFailure) fail(e.pc, e.reason);
+      if (e instanceof StaticCheckFailure) fail(e.pc, e.reason, e.formatError ? 'java/lang/ClassFormatError' : undefined);
       throw e;
     }
     const maps = inferTypes(

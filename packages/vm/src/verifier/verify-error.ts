@@ -15,6 +15,12 @@ export interface VerifyLocation {
   readonly bci?: number;
 }
 
+/**
+ * The java.lang error the VM raises for a failure: VerifyError, or ClassFormatError for the few checks
+ * HotSpot's verifier reports as format errors (a malformed exception table).
+ */
+export type VerifyErrorClass = 'java/lang/VerifyError' | 'java/lang/ClassFormatError';
+
 export class VerifyError extends Error {
   override readonly name = 'VerifyError';
   /** The guest-visible message: HotSpot's prefix naming class, method and signature, then the reason. */
@@ -24,6 +30,7 @@ export class VerifyError extends Error {
     readonly location: VerifyLocation,
     /** The reason alone, one of HotSpot's texts ("Expecting to find integer on stack"). */
     readonly reason: string,
+    readonly javaClass: VerifyErrorClass = 'java/lang/VerifyError',
   ) {
     const detail = `${prefixOf(location)}${reason}`;
     super(location.bci === undefined ? detail : `${detail} (at bci ${location.bci})`);
@@ -35,8 +42,9 @@ export class VerifyError extends Error {
   }
 }
 
+/** HotSpot names the class in internal form, with slashes. */
 function prefixOf(at: VerifyLocation): string {
-  const cls = at.className.replace(/\//g, '.');
+  const cls = at.className;
   if (at.methodName === undefined) return `(class: ${cls}) `;
   return `(class: ${cls}, method: ${at.methodName} signature: ${at.descriptor ?? ''}) `;
 }
