@@ -1,5 +1,5 @@
 // Natives of java.lang.Math and java.lang.StrictMath (the same host functions serve both).
-import type { NativeFn, NativeRegistry } from './registry.js';
+import type { NativeRegistry } from './registry.js';
 
 /** Math.rint: round half to even, keeping the sign of zero. */
 function rint(x: number): number {
@@ -57,9 +57,8 @@ const BINARY: Record<string, (x: number, y: number) => number> = {
 };
 
 export function registerMathNatives(r: NativeRegistry): void {
-  const fns: Record<string, NativeFn> = {};
-  for (const [name, f] of Object.entries(UNARY)) fns[`${name}(D)D`] = (_c, [x]) => f(Number(x));
-  for (const [name, f] of Object.entries(BINARY)) fns[`${name}(DD)D`] = (_c, [x, y]) => f(Number(x), Number(y));
-  r.registerClass('java/lang/Math', fns);
-  r.registerClass('java/lang/StrictMath', fns);
+  for (const cls of ['java/lang/Math', 'java/lang/StrictMath']) {
+    for (const [name, f] of Object.entries(UNARY)) r.registerDouble(`${cls}.${name}(D)D`, (x) => f(x));
+    for (const [name, f] of Object.entries(BINARY)) r.registerDouble(`${cls}.${name}(DD)D`, f);
+  }
 }

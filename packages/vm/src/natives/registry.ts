@@ -19,6 +19,20 @@ export type NativeFn = (ctx: NativeContext, args: readonly JValue[]) => NativeRe
 
 export class NativeRegistry {
   private readonly fns = new Map<string, NativeFn>();
+  private readonly doubleFns = new Map<string, (x: number, y: number) => number>();
+
+  /**
+   * Registers a native of descriptor (D)D or (DD)D as a pure double function, which the interpreter
+   * calls without boxing its arguments.
+   */
+  registerDouble(key: string, fn: (x: number, y: number) => number): void {
+    this.doubleFns.set(key, fn);
+    this.fns.set(key, (_c, args) => fn(Number(args[0]), Number(args[1] ?? 0)));
+  }
+
+  lookupDouble(key: string): ((x: number, y: number) => number) | undefined {
+    return this.doubleFns.get(key);
+  }
 
   /** Registers `fn` under `key` (`pkg/Class.name(descriptor)`), replacing an earlier binding. */
   register(key: string, fn: NativeFn): void {

@@ -48,6 +48,11 @@ export class RtMethod {
   vindex = -1;
   /** Host function bound to a native method, resolved on first call. */
   native: NativeFn | undefined;
+  /**
+   * For natives registered as pure double functions (Math.sqrt and friends): called straight on the
+   * slot values, without building an argument array.
+   */
+  doubleFn: ((x: number, y: number) => number) | undefined;
   /** `name + descriptor`, the key of overriding and interface dispatch. */
   readonly key: string;
   /** Slots the arguments take on the operand stack, receiver included. */

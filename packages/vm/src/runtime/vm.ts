@@ -375,13 +375,22 @@ export class Vm {
 
   /** Calls a native method: arguments from the caller's operand stack, result back onto it. */
   callNative(thread: JThread, caller: Frame, m: RtMethod, base: number): void {
+    const s = thread.slots;
+    const direct = m.doubleFn;
+    if (direct !== undefined) {
+      s[base] = direct(s[base]!, s[base + 2]!);
+      caller.sp = base + 2;
+      caller.pc = caller.nextPc;
+      return;
+    }
     let fn = m.native;
     if (fn === undefined) {
-      fn = this.natives.lookup(`${m.cls.name}.${m.name}${m.descriptor}`);
+      const key = `${m.cls.name}.${m.name}${m.descriptor}`;
+      fn = this.natives.lookup(key);
       if (fn === undefined) throw new JavaThrowable('java/lang/UnsatisfiedLinkError', `'${this.prettyMethod(m)}'`);
       m.native = fn;
+      if (m.isStatic && (m.descriptor === '(D)D' || m.descriptor === '(DD)D')) m.doubleFn = this.natives.lookupDouble(key);
     }
-    const s = thread.slots;
     const args: JValue[] = [];
     let p = base;
     if (!m.isStatic) args.push(s[p++]!);

@@ -23,7 +23,7 @@ export async function runProgram(o: RunOptions): Promise<ProgramRun> {
   const vm = new Vm({ ...o, platform });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`program ${o.main} did not finish within ${o.timeoutMs ?? 20000} ms`)), o.timeoutMs ?? 20000);
+    timer = setTimeout(() => reject(new Error(`program ${o.main} did not finish within ${o.timeoutMs ?? 60000} ms`)), o.timeoutMs ?? 60000);
   });
   try {
     const exitCode = await Promise.race([launch(vm, o.main, o.args ?? []), timeout]);
