@@ -202,7 +202,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Turns a parse failure into a diagnostic, or rethrows what is not one. */
   protected reportFailure(e: unknown): void {
     if (e instanceof TooDeeplyNested) {
-      this.report(tokenSpan(e.token), SyntaxCode.unexpected, 'code too deeply nested');
+      this.report(tokenSpan(e.token), SyntaxCode.tooDeeplyNested, 'code too deeply nested');
       return;
     }
     if (!(e instanceof Error) || !isRecognitionException(e)) throw e;

@@ -49,13 +49,13 @@ class OakParser extends StatementRules {
       GATE: () => this.at(Kw.package) || (this.at(Op.At) && this.packageAfterAnnotations()),
       DEF: () => {
         const mods = this.SUBRULE(this.modifiers);
-        const kw = this.CONSUME(Kw.package);
+        this.CONSUME(Kw.package);
         const name = this.SUBRULE(this.qualifiedName);
         this.CONSUME(Op.Semicolon);
         this.ACTION(() => {
           packageName = name;
-          if (mods.items.length > 0) this.report(mods.items[0]!.span, SyntaxCode.unexpected, "modifiers are not allowed on 'package'");
-          void kw;
+          const first = mods.items[0];
+          if (first !== undefined) this.report(first.span, SyntaxCode.modifierNotAllowed, `modifier ${first.name} not allowed here`);
         });
       },
     });
@@ -468,8 +468,9 @@ export function parse(source: SourceText): ParseResult {
     unit = parser.compilationUnit();
   } catch (e) {
     // A stack overflow on absurdly nested input is the one failure the grammar cannot rule out.
-    const message = e instanceof RangeError ? 'code too deeply nested' : `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
-    parser.diagnostics.push(diagnosticAt(source.path, { start: 0, end: 0, line: 1, column: 1 }, SyntaxCode.unexpected, message));
+    const deep = e instanceof RangeError;
+    const message = deep ? 'code too deeply nested' : `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    parser.diagnostics.push(diagnosticAt(source.path, { start: 0, end: 0, line: 1, column: 1 }, deep ? SyntaxCode.tooDeeplyNested : SyntaxCode.internalError, message));
   }
   const diagnostics = [...lexed.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   parser.input = [];

@@ -34,7 +34,9 @@ export const SyntaxCode = {
   arrayDimensionMissing: 'syntax.array-dimension-missing',
   constructorCallNotFirst: 'syntax.constructor-call-not-first',
   invalidMethodDeclaration: 'syntax.invalid-method-declaration',
-  unexpected: 'syntax.unexpected',
+  tooDeeplyNested: 'syntax.too-deeply-nested',
+  /** A defect in the parser itself; the fuzz test makes sure it never happens. */
+  internalError: 'syntax.internal-error',
 } as const;
 
 export type SyntaxCodeValue = (typeof SyntaxCode)[keyof typeof SyntaxCode];
