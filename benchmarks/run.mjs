@@ -80,10 +80,24 @@ export function buildResult({ size, rounds, programs, tiers, cells }) {
     size,
     rounds,
     machine: describeMachine(root),
-    tiers: tiers.map(({ tier, reason }) => ({ id: tier.id, label: tier.label, description: tier.description, reason })),
+    tiers: tiers.map(({ tier, reason }) => ({
+      id: tier.id,
+      label: tier.label,
+      description: tier.description,
+      command: commandTemplate(tier),
+      reason,
+    })),
     programs: programs.map((p) => ({ name: p.name, main: p.main, description: p.description, size: p.sizes[size] })),
     cells,
   };
+}
+
+/** A tier's command line with placeholders, as a reader would type it (`oak -cp <classes> <Main> <size>`). */
+function commandTemplate(tier) {
+  const inputName = { source: '<Main>.oak', oakc: '<oakc classes>', javac: '<javac classes>', js: '<name>.js' }[tier.input];
+  const { file, args } = tier.command({ root }, inputName, { main: '<Main>' }, '<size>');
+  const shown = [file === process.execPath ? 'node' : file, ...args.map((a) => (a.startsWith(root) ? relative(root, a) : a))];
+  return shown.join(' ');
 }
 
 function writeOutputs(result, outDir) {

@@ -12,11 +12,14 @@ const AXIS_SPACE = 34;
 
 /**
  * @param {{ tiers: { id: string, label: string }[], programs: { name: string }[],
- *   cells: { program: string, tier: string, median: number | null }[], title: string }} data
+ *   cells: { program: string, tier: string, median: number | null }[], title: string }} input
  * @returns {string} a standalone SVG document
  */
-export function renderChart(data) {
-  const medians = new Map(data.cells.filter((c) => c.median !== null).map((c) => [`${c.program}/${c.tier}`, c.median]));
+export function renderChart(input) {
+  const medians = new Map(input.cells.filter((c) => c.median !== null).map((c) => [`${c.program}/${c.tier}`, c.median]));
+  // A tier with no result anywhere (unavailable here) would only add empty rows to every group.
+  const measured = new Set(input.cells.filter((c) => c.median !== null).map((c) => c.tier));
+  const data = { ...input, tiers: input.tiers.filter((t) => measured.has(t.id)) };
   const values = [...medians.values()];
   const width = LABEL_WIDTH + PLOT_WIDTH + RIGHT_MARGIN;
   const groupHeight = data.tiers.length * BAR_HEIGHT + GROUP_GAP;
@@ -25,8 +28,9 @@ export function renderChart(data) {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${width / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(data.title)}</text>`);
+  const legendStep = Math.min(120, PLOT_WIDTH / Math.max(1, data.tiers.length));
   data.tiers.forEach((tier, i) => {
-    const x = LABEL_WIDTH + i * 120;
+    const x = LABEL_WIDTH + i * legendStep;
     out.push(`<rect x="${x}" y="30" width="12" height="12" fill="${colour(i)}"/>`);
     out.push(`<text x="${x + 16}" y="40">${escapeXml(tier.label)}</text>`);
   });

@@ -14,6 +14,8 @@ export function describeMachine(root) {
     node: process.version,
     java: jdk.java,
     javac: jdk.javac,
+    // Other processes on the machine slow every tier down; the load average over the run says how busy it was.
+    loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
     commit: gitCommit(root),
     date: new Date().toISOString(),
   };

@@ -40,11 +40,16 @@ export function renderReport(result, extras) {
 
   lines.push('## Machine', '', '| | |', '| --- | --- |');
   lines.push(`| CPU | ${machine.cpu} |`, `| Cores | ${machine.cores} |`, `| Memory | ${machine.memoryGiB} GiB |`);
-  lines.push(`| OS | ${machine.os} |`, `| Node | ${machine.node} |`, `| Java | ${machine.java ?? 'not installed'} |`, '');
+  lines.push(`| OS | ${machine.os} |`, `| Node | ${machine.node} |`, `| Java | ${machine.java ?? 'not installed'} |`);
+  if (Array.isArray(machine.loadAverage)) {
+    lines.push(`| Load average at the end (1, 5, 15 min) | ${machine.loadAverage.join(', ')} |`);
+  }
+  lines.push('');
 
-  lines.push('## Tiers', '', '| tier | what runs | status |', '| --- | --- | --- |');
+  lines.push('## Tiers', '', '| tier | what runs | command | status |', '| --- | --- | --- | --- |');
   for (const tier of shown) {
-    lines.push(`| ${tier.label} | ${tier.description} | ${tier.reason === null ? 'measured' : `unavailable: ${escapeCell(tier.reason)}`} |`);
+    const status = tier.reason === null ? 'measured' : `unavailable: ${escapeCell(tier.reason)}`;
+    lines.push(`| ${tier.label} | ${tier.description} | ${tier.command ? `\`${escapeCell(tier.command)}\`` : ''} | ${status} |`);
   }
   lines.push('');
 
