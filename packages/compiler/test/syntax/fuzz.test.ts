@@ -134,6 +134,20 @@ describe('parser fuzzing', () => {
     expect(withDiagnostics).toBeGreaterThan(1300);
   });
 
+  it('handles 500 random token soups', () => {
+    const random = prng(0x50a9);
+    const failures: Problem[] = [];
+    for (let i = 0; i < 500; i++) {
+      const parts: string[] = [];
+      const length = Math.floor(random() * 60);
+      for (let k = 0; k < length; k++) parts.push(fragments[Math.floor(random() * fragments.length)] as string);
+      const text = parts.join(random() < 0.5 ? ' ' : '');
+      const { problem } = run(text);
+      if (problem !== undefined) failures.push({ input: text, problem });
+    }
+    expect(failures.slice(0, 3)).toEqual([]);
+  });
+
   it('handles every prefix of a program', () => {
     const text = programs[0] as string;
     const failures: Problem[] = [];
