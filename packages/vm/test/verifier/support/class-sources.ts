@@ -35,26 +35,37 @@ export function imageClasses(which: 'classlib' | 'jdk-symbols'): Map<string, Uin
 
 export const hasClasslibImage = existsSync(classlibImage);
 
+/** Parsed class infos per class set, shared by every hierarchy over that set (the library sets are big). */
+const parsedSets = new WeakMap<ReadonlyMap<string, Uint8Array>, ClassFileHierarchy>();
+
+function parsedSet(classes: ReadonlyMap<string, Uint8Array>): ClassFileHierarchy {
+  let h = parsedSets.get(classes);
+  if (h === undefined) {
+    h = new ClassFileHierarchy((name) => {
+      const bytes = classes.get(name);
+      return bytes === undefined ? undefined : readClassFile(bytes);
+    });
+    parsedSets.set(classes, h);
+  }
+  return h;
+}
+
 /**
  * A hierarchy over several class sets searched in order (the program's own classes first, then the
  * class library, then the JDK signatures). Classes none of them has (parts of the JDK the fixtures leave
- * out, such as java.util.function) are answered as interfaces, which the type-inferring verifier accepts
+ * out, such as java.util.List) are answered as interfaces, which the type-inferring verifier accepts
  * any reference for: the corpus tests check the verifier, not the completeness of the fixtures.
  */
 export function layeredHierarchy(...layers: ReadonlyMap<string, Uint8Array>[]): ClassHierarchy & { unknown: Set<string> } {
   const unknown = new Set<string>();
-  const parsed = new ClassFileHierarchy((name) => {
-    for (const layer of layers) {
-      const bytes = layer.get(name);
-      if (bytes !== undefined) return readClassFile(bytes);
-    }
-    return undefined;
-  });
+  const parsed = layers.map(parsedSet);
   return {
     unknown,
     lookup(name: string): ClassInfo {
-      const info = parsed.lookup(name);
-      if (info !== undefined) return info;
+      for (const layer of parsed) {
+        const info = layer.lookup(name);
+        if (info !== undefined) return info;
+      }
       unknown.add(name);
       return { name, superName: 'java/lang/Object', isInterface: true, memberFlags: () => undefined };
     },
