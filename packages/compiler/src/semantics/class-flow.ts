@@ -5,7 +5,7 @@ import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { ConstructorDecl, Expr, Stmt } from '../syntax/ast.js';
 import { classPosition, simpleName, type CheckContext } from './check-context.js';
 import type { SourceClass } from './class-declarations.js';
-import { FlowAnalyzer, type ExceptionPolicy, type FlowState } from './flow-analysis.js';
+import { FlowAnalyzer, type FlowState } from './flow-analysis.js';
 import type { SourcePositions } from './source-positions.js';
 import type { FieldSymbol } from './symbols.js';
 
@@ -63,16 +63,16 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   const ctors = c.decl.members.filter((m): m is ConstructorDecl => m.kind === 'Constructor' && m.symbol !== undefined);
   const instanceFields = indexFields(blank(false));
   const declaredByAll = ctors.length === 0 ? [] : commonThrows(ctx, ctors);
-  const initPolicy: ExceptionPolicy = ctors.length === 0 && c.decl.isInterface === false
-    ? { declared: [], message: (t) => `unreported exception ${simpleName(t)} in default constructor` }
-    : { declared: declaredByAll };
-  const instance = new FlowAnalyzer(ctx, file, instanceFields, instanceLocals, initPolicy);
+  const instance = new FlowAnalyzer(ctx, file, instanceFields, instanceLocals, { declared: declaredByAll });
   runParts(instance, instanceParts, ctx, file);
   const afterInit = instance.current;
 
   if (ctors.length === 0 && !c.decl.isInterface) {
-    const superCtor = superNoArgThrows(ctx, c);
-    for (const t of superCtor) instance.thrown(t, classPosition(ctx, file, c.decl));
+    const superCall = new FlowAnalyzer(ctx, file, new Map(), 0, {
+      declared: [],
+      message: (t) => `unreported exception ${simpleName(t)} in default constructor`,
+    });
+    for (const t of superNoArgThrows(ctx, c)) superCall.thrown(t, classPosition(ctx, file, c.decl));
     for (const [field, bit] of instanceFields) {
       if ((afterInit.da & (1n << BigInt(bit))) === 0n) {
         ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} not initialized in the default constructor`);

@@ -105,6 +105,16 @@ export class ExpressionChecker {
       return;
     }
     if (!isAssignable(this.env, type, target, e.constant)) {
+      if (e.kind === 'Conditional' && !isPrimitiveConditional(e)) {
+        // A reference conditional in assignment context is a poly expression: javac checks each branch.
+        for (const branch of [e.whenTrue, e.whenFalse]) {
+          const t = branch.type ?? Types.error;
+          if (t.kind !== 'error' && !isAssignable(this.env, t, target, branch.constant)) {
+            this.error(exprPosition(branch), 'check.incompatible-types', `incompatible types: bad type in conditional expression\n    ${conversionProblem(t, target)}`);
+          }
+        }
+        return;
+      }
       this.error(exprPosition(e), 'check.incompatible-types', `incompatible types: ${conversionProblem(type, target)}`);
     }
   }
@@ -460,7 +470,11 @@ export class ExpressionChecker {
     if (cls === undefined || args.some((a) => a.kind === 'error')) return Types.error;
     const at = e.target === null ? e.name.span : dotBefore(e.name.span);
     const candidates = findMethods(this.env, cls, name);
-    const resolution = selectMethod(this.env, candidates, args);
+    const qualifier = staticOnly || viaSuper || site?.kind !== 'class' ? undefined : site.name;
+    const isArrayCloneCall = site?.kind === 'array' && name === 'clone' && args.length === 0;
+    const accessible = isArrayCloneCall ? candidates : candidates.filter((m) => isMemberAccessible(this.env, m, this.current, qualifier));
+    const resolution = this.selectAccessible(candidates, accessible, args, at);
+    if (resolution === undefined) return Types.error;
     switch (resolution.kind) {
       case 'none':
         this.error(
@@ -483,12 +497,7 @@ export class ExpressionChecker {
         break;
     }
     const method = resolution.method;
-    const isArrayClone = site?.kind === 'array' && name === 'clone' && method.params.length === 0;
-    const qualifier = staticOnly || viaSuper || site?.kind !== 'class' ? undefined : site.name;
-    if (!isArrayClone && !isMemberAccessible(this.env, method, this.current, qualifier)) {
-      this.accessError(at, displayMethod(method), method);
-      return Types.error;
-    }
+    const isArrayClone = isArrayCloneCall;
     const methodIsStatic = isStatic(method);
     if (!methodIsStatic) {
       if (staticOnly || (e.target === null && this.body.isStatic)) {
@@ -526,12 +535,18 @@ export class ExpressionChecker {
   ): MethodSymbol | undefined {
     if (args.some((a) => a.kind === 'error')) return undefined;
     const candidates = findMethods(this.env, cls, '<init>');
-    const resolution = selectMethod(this.env, candidates, args);
+    // A protected constructor is usable through super(...) from a subclass, never through `new` elsewhere.
+    const usable = (m: MethodSymbol): boolean =>
+      viaSuperCall || cls.name === this.current.name
+        ? isMemberAccessible(this.env, m, this.current)
+        : isMemberAccessible(this.env, m, this.current, '');
+    const resolution = this.selectAccessible(candidates, candidates.filter(usable), args, span);
+    if (resolution === undefined) return undefined;
     const name = simpleName(cls.name);
     switch (resolution.kind) {
       case 'none':
       case 'inapplicable':
-        this.reportInapplicable(candidates, argExprs, args, name, span, true);
+        this.reportInapplicable(resolution.kind === 'inapplicable' ? resolution.candidates : candidates, argExprs, args, name, span, true);
         return undefined;
       case 'ambiguous':
         this.error(
@@ -540,19 +555,28 @@ export class ExpressionChecker {
           `reference to ${name} is ambiguous\n  both constructor ${displayMethod(resolution.first)} in ${name} and constructor ${displayMethod(resolution.second)} in ${name} match`,
         );
         return undefined;
-      case 'found': {
-        const ctor = resolution.method;
-        // A protected constructor is usable through super(...) from a subclass, never through `new` elsewhere.
-        const accessible = viaSuperCall
-          ? isMemberAccessible(this.env, ctor, this.current)
-          : isMemberAccessible(this.env, ctor, this.current, this.current.name === cls.name ? undefined : '');
-        if (!accessible && !(viaSuperCall === false && cls.name === this.current.name)) {
-          this.accessError(span, displayMethod(ctor), ctor);
-          return undefined;
-        }
-        return ctor;
-      }
+      case 'found':
+        return resolution.method;
     }
+  }
+
+  /**
+   * Overload resolution among the accessible candidates (JLS 15.12.2.1). When there are only inaccessible
+   * ones and one of them applies, the error is javac's "m() has private access in C"; undefined then.
+   */
+  private selectAccessible(
+    all: readonly MethodSymbol[],
+    accessible: readonly MethodSymbol[],
+    args: readonly Type[],
+    at: Span,
+  ): ReturnType<typeof selectMethod> | undefined {
+    if (accessible.length > 0 || all.length === 0) return selectMethod(this.env, accessible, args);
+    const hidden = selectMethod(this.env, all, args);
+    if (hidden.kind === 'found') {
+      this.accessError(at, displayMethod(hidden.method), hidden.method);
+      return undefined;
+    }
+    return hidden;
   }
 
   /**
@@ -777,13 +801,9 @@ export class ExpressionChecker {
     if (binding?.kind === 'local') {
       const local = binding.local;
       if (!local.isFinal) return;
+      // Final parameters and blank finals are flow analysis's business (JLS 16), as in javac.
       if (this.body.initializedFinals.has(local)) {
         this.error(target.span, 'check.final-assign', `cannot assign a value to final variable ${local.name}`);
-        return;
-      }
-      if (local.origin === 'param' || local.origin === 'catch' || local.origin === 'foreach') {
-        const what = local.origin === 'param' ? 'final parameter' : local.origin === 'catch' ? 'multi-catch parameter' : 'final variable';
-        this.error(target.span, 'check.final-assign', local.origin === 'param' ? `${what} ${local.name} may not be assigned` : `cannot assign a value to final variable ${local.name}`);
       }
       return;
     }
@@ -834,7 +854,7 @@ export class ExpressionChecker {
     const type = this.variableType(e.operand);
     if (type === undefined) return Types.error;
     if (!isNumeric(type)) {
-      this.error(e.span, 'check.bad-operand', `bad operand type ${displayType(type)} for unary operator '${e.operator}'`);
+      this.error(exprPosition(e), 'check.bad-operand', `bad operand type ${displayType(type)} for unary operator '${e.operator}'`);
       return Types.error;
     }
     e.opType = binaryPromote(type, Types.int);
@@ -931,6 +951,13 @@ export class ExpressionChecker {
     }
     return Types.object;
   }
+}
+
+/** Both branches numeric or both boolean: a standalone conditional (JLS 15.25), not a poly expression. */
+function isPrimitiveConditional(e: Conditional): boolean {
+  const a = e.whenTrue.type;
+  const b = e.whenFalse.type;
+  return a !== undefined && b !== undefined && a.kind === 'primitive' && b.kind === 'primitive';
 }
 
 function promoted(left: Type, right: Type): { opType: Type; result: Type } {

@@ -47,6 +47,8 @@ export class FlowAnalyzer {
   /** Bits assigned anywhere inside the try blocks being analysed, innermost last. */
   private readonly assignedIn: bigint[] = [];
   private silent = 0;
+  /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
+  private readonly singleCatchParams = new Set<bigint>();
   private loopDepth = 0;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
   private loopAssigned = 0n;
@@ -126,6 +128,8 @@ export class FlowAnalyzer {
           if (d.init !== null) this.expr(d.init);
           if (d.local !== undefined) {
             const bit = this.localBit(d.local);
+            // A variable declared inside a loop is a fresh one on every iteration.
+            this.loopAssigned &= ~bit;
             if (d.init !== null) this.assignBit(bit);
             else {
               this.state.da &= ~bit;
@@ -170,7 +174,11 @@ export class FlowAnalyzer {
           s,
           () => ({ whenTrue: this.current, whenFalse: this.current }),
           () => {
-            if (s.variable.local !== undefined) this.assignBit(this.localBit(s.variable.local));
+            if (s.variable.local !== undefined) {
+              const bit = this.localBit(s.variable.local);
+              this.loopAssigned &= ~bit;
+              this.assignBit(bit);
+            }
             this.stmt(s.body);
           },
           undefined,
@@ -327,7 +335,10 @@ export class FlowAnalyzer {
     for (const clause of s.catches) {
       this.checkCatchReachable(clause, handler, caught);
       this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInTry };
-      if (clause.local !== undefined) this.assignBit(this.localBit(clause.local));
+      if (clause.local !== undefined) {
+        this.assignBit(this.localBit(clause.local));
+        if (clause.types.length === 1) this.singleCatchParams.add(this.localBit(clause.local));
+      }
       this.statements(clause.body.statements);
       merged = this.join(merged, this.state);
     }
@@ -408,9 +419,10 @@ export class FlowAnalyzer {
     return index === undefined ? undefined : 1n << BigInt(index);
   }
 
-  private variableBit(e: Expr): { bit: bigint; name: string; isFinal: boolean } | undefined {
+  private variableBit(e: Expr): { bit: bigint; name: string; isFinal: boolean; origin?: LocalSymbol['origin'] } | undefined {
     if (e.kind === 'Name' && e.binding?.kind === 'local') {
-      return { bit: this.localBit(e.binding.local), name: e.name, isFinal: e.binding.local.isFinal };
+      const local = e.binding.local;
+      return { bit: this.localBit(local), name: e.name, isFinal: local.isFinal, origin: local.origin };
     }
     const bit = this.fieldBit(e);
     if (bit === undefined) return undefined;
@@ -439,7 +451,10 @@ export class FlowAnalyzer {
   private assignTo(target: Expr): void {
     const v = this.variableBit(target);
     if (v === undefined) return;
-    if (v.isFinal && (this.state.du & v.bit) === 0n) {
+    if (v.isFinal && (v.origin === 'param' || v.origin === 'catch')) {
+      const what = v.origin === 'param' || (this.singleCatchParams.has(v.bit)) ? 'final parameter' : 'multi-catch parameter';
+      this.error(target.span, 'check.final-assign', `${what} ${v.name} may not be assigned`);
+    } else if (v.isFinal && (this.state.du & v.bit) === 0n) {
       const span = target.kind === 'FieldAccess' ? target.name.span : target.span;
       const inLoop = (this.loopAssigned & v.bit) !== 0n;
       this.error(

@@ -98,7 +98,7 @@ export function isMemberAccessible(
   if (samePackage) return true;
   if ((flags & ACC_PROTECTED) === 0) return false;
   if (!isSubclassOf(env, from.name, member.owner.name)) return false;
-  if (qualifier === undefined || (flags & ACC_STATIC) !== 0 || member.owner.name === 'java/lang/Object') return true;
+  if (qualifier === undefined || (flags & ACC_STATIC) !== 0) return true;
   return qualifier.startsWith('[') || isSubclassOf(env, qualifier, from.name);
 }
 

@@ -24,7 +24,7 @@ function byPosition(lines: readonly string[]): string[] {
 describe('checker diagnostics match javac', () => {
   const programs = readdirSync(dir).filter((f) => f.endsWith('.oak')).sort();
   it('has an expectation for every program', () => {
-    expect(programs.map((p) => p.replace(/\.oak$/, ''))).toEqual(Object.keys(expected).sort());
+    expect(programs.map((p) => p.replace(/\.oak$/, '')).sort()).toEqual(Object.keys(expected).sort());
   });
   for (const program of programs) {
     const name = program.replace(/\.oak$/, '');
