@@ -1220,6 +1220,14 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             s[sp++] = cache[code[pc + 1]!] as number;
             pc += 2;
             break;
+          case 234: { // ldc2_w_q
+            const idx = (code[pc + 1]! << 8) | code[pc + 2]!;
+            s[sp] = cache[idx] as number;
+            s[sp + 1] = cpi[idx]!;
+            sp += 2;
+            pc += 3;
+            break;
+          }
           case 229: // ldc_w_q
             s[sp++] = cache[(code[pc + 1]! << 8) | code[pc + 2]!] as number;
             pc += 3;

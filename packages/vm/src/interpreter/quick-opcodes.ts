@@ -33,13 +33,15 @@ export const Q_LDC_W = 229;
 export const Q_CHECKCAST = 230;
 export const Q_INSTANCEOF = 231;
 export const Q_ANEWARRAY = 232;
+/** ldc2_w: the low slot in cpCache, the high slot (long) in cpIndex. */
+export const Q_LDC2_W = 234;
 /** invokevirtual of a method no subclass can override (final or in a final class): no vtable load. */
 export const Q_INVOKEFINAL = 233;
 
 /** The instruction length of each quick opcode equals that of the instruction it replaces. */
 export const QUICK_LENGTH: ReadonlyMap<number, number> = new Map([
   ...[203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214].map((op): [number, number] => [op, 3]),
-  ...[215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 227, 229, 230, 231, 232, 233].map(
+  ...[215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 227, 229, 230, 231, 232, 233, 234].map(
     (op): [number, number] => [op, 3],
   ),
   [Q_INVOKEINTERFACE, 5],

@@ -202,10 +202,15 @@ export function ldc(vm: Vm, thread: JThread, m: RtMethod, pc: number, sp: number
       value = vm.mirrorOf(vm.resolveClassName(cls, idx));
       break;
     case 'Long':
+      cls.cpCache[idx] = e.value.low;
+      cls.cpIndex[idx] = e.value.high;
+      code[pc] = Q.Q_LDC2_W;
       s[sp] = e.value.low;
       s[sp + 1] = e.value.high;
       return sp + 2;
     case 'Double':
+      cls.cpCache[idx] = e.value;
+      code[pc] = Q.Q_LDC2_W;
       s[sp] = e.value;
       return sp + 2;
     default:
