@@ -2,7 +2,8 @@
 // together against the class path, and generate code only when nothing was reported. Any failure of the
 // compiler itself becomes an "internal compiler error" diagnostic, never an exception.
 import { readClassFile } from '@oakvm/classfile';
-import type { Diagnostic, SourceText } from './diagnostics.js';
+import { diagnosticAt, type Diagnostic, type SourceText } from './diagnostics.js';
+import { ClassFileLimitError } from './codegen/internal-error.js';
 import { generate } from './codegen/generate.js';
 import type { GenerateOptions } from './codegen/generate-options.js';
 import { check } from './semantics/checker.js';
@@ -63,7 +64,7 @@ export function compileParsed(sources: readonly SourceText[], parsed: readonly P
       classes = generate(checked.classes, generateOptions(env, units, sources));
     }
   } catch (e) {
-    diagnostics.push(internalErrorDiagnostic(sources, e));
+    diagnostics.push(e instanceof ClassFileLimitError ? limitDiagnostic(e, sourceOf) : internalErrorDiagnostic(sources, e));
     classes = new Map();
   }
   return { classes, diagnostics: sortDiagnostics(diagnostics, sources), sourceOf };
@@ -106,6 +107,11 @@ function lineOf(starts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low + 1;
+}
+
+function limitDiagnostic(e: ClassFileLimitError, sourceOf: ReadonlyMap<string, string>): Diagnostic {
+  const file = sourceOf.get(e.cls.name) ?? e.cls.sourceFile ?? '<unknown>';
+  return diagnosticAt(file, e.span, 'codegen.limit', e.message);
 }
 
 function internalErrorDiagnostic(sources: readonly SourceText[], e: unknown): Diagnostic {

@@ -2,12 +2,12 @@
 // order (the implicit default constructor first, <clinit> last), and the SourceFile attribute.
 import { ACC_ABSTRACT, ACC_FINAL, ACC_INTERFACE, ACC_NATIVE, ACC_PUBLIC, ACC_SUPER, ClassBuilder, writeClassFile, type ConstantValue as PoolConstant } from '@oakvm/classfile';
 import Long from 'long';
-import type { ClassDecl, ClassTypeNode, MethodDecl } from '../syntax/ast.js';
+import type { ClassDecl, ClassTypeNode, MethodDecl, Span } from '../syntax/ast.js';
 import type { ClassSymbol, ConstantValue, MethodSymbol } from '../semantics/symbols.js';
 import { descriptorOf } from '../semantics/types.js';
 import type { GenerateOptions } from './generate-options.js';
 import { hasStaticInitializers } from './initializers.js';
-import { assertNever, internalError } from './internal-error.js';
+import { ClassFileLimitError, assertNever, internalError, limitMessage } from './internal-error.js';
 import { generateMethodCode, type MethodSource } from './method-generator.js';
 
 const CLASS_FLAGS = ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_INTERFACE | ACC_ABSTRACT;
@@ -32,7 +32,7 @@ export function generateClass(cls: ClassSymbol, options: GenerateOptions): Uint8
       const field = d.symbol;
       if (field === undefined) throw internalError(`field ${d.name.name} without a symbol`);
       const constant = field.constantValue === undefined ? undefined : poolConstant(field.constantValue);
-      builder.field(field.accessFlags & 0xffff, field.name, descriptorOf(field.type), constant);
+      guard(cls, d.name.span, () => builder.field(field.accessFlags & 0xffff, field.name, descriptorOf(field.type), constant));
     }
   }
   for (const { method, source } of methodsInOrder(cls, decl)) {
@@ -43,11 +43,21 @@ export function generateClass(cls: ClassSymbol, options: GenerateOptions): Uint8
       continue;
     }
     const code = builder.method(flags, method.name, method.descriptor, exceptions);
-    generateMethodCode(cls, method, source, code, options);
+    const span = source.kind === 'declared' && source.decl.kind !== 'Initializer' ? source.decl.name.span : decl.name.span;
+    guard(cls, span, () => generateMethodCode(cls, method, source, code, options));
   }
+  return guard(cls, decl.name.span, () => writeClassFile(builder.build()));
+}
+
+/** Runs a step, turning a class-file limit into a ClassFileLimitError at `span` and anything else into an internal error. */
+function guard<T>(cls: ClassSymbol, span: Span, step: () => T): T {
   try {
-    return writeClassFile(builder.build());
+    return step();
   } catch (e) {
+    if (e instanceof ClassFileLimitError) throw e;
+    const limit = limitMessage(e);
+    if (limit !== undefined) throw new ClassFileLimitError(limit, cls, span);
+    if (e instanceof Error && e.name === 'InternalCompilerError') throw e;
     throw internalError(`class ${cls.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

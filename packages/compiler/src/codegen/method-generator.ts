@@ -89,6 +89,8 @@ export function generateMethodCode(
   }
   locals.endScope(0);
   emitter.finish();
+  // Checked here, where the method is known; the builder's own check only names the class.
+  if (sink.pc > 0xffff) throw new Error(`code too large: ${sink.pc} bytes`);
   sink.finishInto(code);
 }
 

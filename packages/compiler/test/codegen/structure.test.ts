@@ -2,7 +2,8 @@
 // javac makes that the HotSpot comparison would only catch indirectly.
 import { describe, expect, it } from 'vitest';
 import { cpUtf8, decodeInstructions, readClassFile, type ClassFile, type CodeAttribute } from '@oakvm/classfile';
-import { codeOf, compileMain, findMethod, methodOps } from './support.js';
+import { compile } from '../../src/compile.js';
+import { codeOf, compileMain, findMethod, jdkClassPath, methodOps } from './support.js';
 
 function main(body: string, members = ''): Map<string, Uint8Array> {
   return compileMain(`public class Main {\n${members}\n static void m(int a, long b, double d, float f, Object o, int[] arr) {\n${body}\n }\n public static void main(String[] args) {}\n}\n`);
@@ -214,5 +215,20 @@ describe('arrays', () => {
       'aload', 'astore', 'aload', 'arraylength', 'istore', 'iconst_0', 'istore', 'iload', 'iload', 'if_icmpge',
       'aload', 'iload', 'iaload', 'istore', 'iload_0', 'iload', 'iadd', 'istore_0', 'iinc', 'goto', 'return',
     ]);
+  });
+});
+
+describe('class-file limits', () => {
+  it('reports code too large at the method, as javac does', () => {
+    const body = 'a[1] = a[2] + a[3] * a[4];\n'.repeat(5000);
+    const text = `public class Main {\n  static void huge(int[] a) {\n${body}  }\n}\n`;
+    const result = compile([{ path: 'Main.oak', text }], { classPath: jdkClassPath });
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.message, d.code])).toEqual([[2, 15, 'code too large', 'codegen.limit']]);
+    expect(result.classes.size).toBe(0);
+  });
+  it('reports a string constant too long for the constant pool', () => {
+    const text = `public class Main {\n  static String s = "${'x'.repeat(70000)}";\n}\n`;
+    const result = compile([{ path: 'Main.oak', text }], { classPath: jdkClassPath });
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['constant string too long']);
   });
 });
