@@ -2,7 +2,7 @@
 // their fields; those it keeps as raw bytes are decoded here by name when javap knows them, and dumped
 // in hex otherwise, as javap does for an attribute it does not recognise or cannot read.
 import { ClassFormatError } from '../errors.js';
-import type { Attribute, CodeAttribute, MemberInfo, StackMapFrame, VerificationType } from '../model.js';
+import type { Attribute, CodeAttribute, ConstantPoolEntries, MemberInfo, StackMapFrame, VerificationType } from '../model.js';
 import { assertNever } from '../io/assert-never.js';
 import { AnnotationText } from './annotation-text.js';
 import { writeExceptionTable, writeInstructions } from './code-text.js';
@@ -17,6 +17,7 @@ import {
   decodeAnnotations,
   decodeIndexList,
   decodeMethodParameters,
+  decodeModelAttribute,
   decodeModule,
   decodeModuleHashes,
   decodeModuleResolution,
@@ -29,6 +30,8 @@ import {
 } from './raw-attributes.js';
 import { parseSignature, typeToString } from './signature.js';
 
+/** Outside a Code attribute an uninitialized-type offset can be anything a u2 holds. */
+const NO_CODE = 0x10000;
 const ACC_FINAL = 0x0010;
 const ACC_SYNTHETIC = 0x1000;
 const ACC_MANDATED = 0x8000;
@@ -38,11 +41,14 @@ const ACC_STATIC_PHASE = 0x0040;
 
 export class AttributeText {
   private readonly annotations: AnnotationText;
+  /** The length of the code whose attributes are being written, for a raw StackMapTable's offsets. */
+  private codeLength = NO_CODE;
 
   constructor(
     private readonly out: LineWriter,
     private readonly constants: ConstantText,
     private readonly options: ResolvedOptions,
+    private readonly pool: ConstantPoolEntries,
   ) {
     this.annotations = new AnnotationText(out, constants);
   }
@@ -138,12 +144,14 @@ export class AttributeText {
 
   writeCode(code: CodeAttribute, method: MemberInfo | undefined): void {
     const out = this.out;
+    this.codeLength = code.code.length;
     out.println('Code:');
     out.indent(+1);
     out.println(`stack=${code.maxStack}, locals=${code.maxLocals}, args_size=${this.argsSize(method)}`);
     writeInstructions(out, code, this.constants);
     writeExceptionTable(out, code, this.constants);
     for (const a of code.attributes) this.write(a, method);
+    this.codeLength = NO_CODE;
     out.indent(-1);
   }
 
@@ -363,9 +371,6 @@ export class AttributeText {
         out.indent(-1);
         return true;
       }
-      case 'Signature':
-        this.write({ kind: 'Signature', nameIndex: 0, signatureIndex: decodeSingleIndex(info, name) });
-        return true;
       case 'Record':
         this.writeRecord(info);
         return true;
@@ -454,8 +459,12 @@ export class AttributeText {
         out.indent(-1);
         return true;
       }
-      default:
-        return false;
+      default: {
+        const decoded = decodeModelAttribute(name, 0, info, this.pool, this.codeLength);
+        if (decoded === undefined) return false;
+        this.write(decoded);
+        return true;
+      }
     }
   }
 

@@ -45,7 +45,7 @@ class ClassText {
     private readonly out: LineWriter,
   ) {
     this.constants = new ConstantText(cf);
-    this.attributes = new AttributeText(out, this.constants, options);
+    this.attributes = new AttributeText(out, this.constants, options, cf.constantPool);
     this.isInterface = (cf.accessFlags & ACC_INTERFACE) !== 0;
   }
 

@@ -5,6 +5,8 @@
 // javap does for one it cannot read.
 import { ClassFormatError } from '../errors.js';
 import { ByteReader } from '../io/byte-reader.js';
+import { readStackMapFrames } from '../io/read-stack-map.js';
+import type { Attribute, ConstantPoolEntries } from '../model.js';
 
 export type ElementValue =
   | { tag: 'B' | 'C' | 'D' | 'F' | 'I' | 'J' | 'S' | 'Z' | 's'; constIndex: number }
@@ -68,7 +70,7 @@ export interface ModuleAttribute {
 /** A reader over one attribute's bytes; offsets in its errors are relative to the attribute's info. */
 function reader(info: Uint8Array, name: string): ByteReader {
   const r = new ByteReader(info);
-  r.scope = `${name} attribute`;
+  r.scope = name;
   return r;
 }
 
@@ -271,4 +273,88 @@ export function decodeModuleHashes(info: Uint8Array): { algorithmIndex: number; 
     });
     return { algorithmIndex, hashes };
   });
+}
+
+/**
+ * An attribute the model normally decodes, found as raw bytes because it stands where or in a class
+ * version where the JVMS does not define it (javap decodes it by name all the same). Undefined for
+ * other names; Code is left raw, as its nested structure has no meaning out of place.
+ */
+export function decodeModelAttribute(
+  name: string,
+  nameIndex: number,
+  info: Uint8Array,
+  pool: ConstantPoolEntries,
+  codeLength: number,
+): Attribute | undefined {
+  switch (name) {
+    case 'ConstantValue':
+      return { kind: name, nameIndex, valueIndex: decodeSingleIndex(info, name) };
+    case 'SourceFile':
+      return { kind: name, nameIndex, sourceFileIndex: decodeSingleIndex(info, name) };
+    case 'Signature':
+      return { kind: name, nameIndex, signatureIndex: decodeSingleIndex(info, name) };
+    case 'NestHost':
+      return { kind: name, nameIndex, hostClassIndex: decodeSingleIndex(info, name) };
+    case 'NestMembers':
+      return { kind: name, nameIndex, classes: decodeIndexList(info, name) };
+    case 'Exceptions':
+      return { kind: name, nameIndex, exceptionIndexes: decodeIndexList(info, name) };
+    case 'EnclosingMethod':
+      return whole(info, name, (r) => ({ kind: name, nameIndex, classIndex: r.u2('class_index'), methodIndex: r.u2('method_index') }));
+    case 'LineNumberTable':
+      return whole(info, name, (r) => ({
+        kind: name,
+        nameIndex,
+        entries: list(r, r.u2('line_number_table_length'), 4, 'line numbers', () => ({ startPc: r.u2('start_pc'), lineNumber: r.u2('line_number') })),
+      }));
+    case 'LocalVariableTable':
+      return whole(info, name, (r) => ({
+        kind: name,
+        nameIndex,
+        entries: list(r, r.u2('local_variable_table_length'), 10, 'local variables', () => ({
+          startPc: r.u2('start_pc'),
+          length: r.u2('length'),
+          nameIndex: r.u2('name_index'),
+          descriptorIndex: r.u2('descriptor_index'),
+          index: r.u2('index'),
+        })),
+      }));
+    case 'LocalVariableTypeTable':
+      return whole(info, name, (r) => ({
+        kind: name,
+        nameIndex,
+        entries: list(r, r.u2('local_variable_type_table_length'), 10, 'local variables', () => ({
+          startPc: r.u2('start_pc'),
+          length: r.u2('length'),
+          nameIndex: r.u2('name_index'),
+          signatureIndex: r.u2('signature_index'),
+          index: r.u2('index'),
+        })),
+      }));
+    case 'InnerClasses':
+      return whole(info, name, (r) => ({
+        kind: name,
+        nameIndex,
+        classes: list(r, r.u2('number_of_classes'), 8, 'inner classes', () => ({
+          innerClassInfoIndex: r.u2('inner_class_info_index'),
+          outerClassInfoIndex: r.u2('outer_class_info_index'),
+          innerNameIndex: r.u2('inner_name_index'),
+          innerClassAccessFlags: r.u2('inner_class_access_flags'),
+        })),
+      }));
+    case 'BootstrapMethods':
+      return whole(info, name, (r) => ({
+        kind: name,
+        nameIndex,
+        methods: list(r, r.u2('num_bootstrap_methods'), 4, 'bootstrap methods', () => ({
+          methodRef: r.u2('bootstrap_method_ref'),
+          arguments: u2List(r, 'bootstrap_arguments'),
+        })),
+      }));
+    case 'StackMapTable':
+      return whole(info, name, (r) => ({ kind: name, nameIndex, frames: readStackMapFrames(r, pool, codeLength) }));
+    default:
+      return undefined;
+  }
 }
