@@ -1,7 +1,8 @@
 // What each instruction does to the type state (JVMS 4.10.2 and chapter 6): the operand types it checks,
 // the locals it reads and writes, what it pushes. One switch over the opcode, in opcode order; the
 // instruction's constant-pool operand arrives already resolved by the static pass.
-import { ACC_PROTECTED, Op } from '@oakvm/classfile';
+import { ACC_PROTECTED, Op, type OpCode } from '@oakvm/classfile';
+import { VmInternalError, assertNever } from '../runtime/errors.js';
 import type { CodeTable, FieldOperand, MethodOperand, ResolvedOperand } from './decode-method.js';
 import type { TypeState } from './type-state.js';
 import type { TypeRelations } from './type-relations.js';
@@ -58,7 +59,7 @@ export class InstructionSemantics {
 
   /** Applies instruction `i` of `code` to `s`. */
   execute(s: TypeState, code: CodeTable, i: number, operand: ResolvedOperand | undefined): void {
-    const op = code.opcodes[i] as number;
+    const op = code.opcodes[i] as OpCode;
     // Local-variable instructions with an index operand: their _0.._3 forms have it in the opcode.
     const local = code.indexes[i] as number;
     switch (op) {
@@ -470,6 +471,8 @@ export class InstructionSemantics {
       case Op.ifnonnull:
         s.popReference();
         return;
+      default:
+        return assertNever(op, 'opcode');
     }
   }
 
@@ -526,7 +529,7 @@ export class InstructionSemantics {
     if (expected.tag === Tag.Ref && !this.relations.isAssignable(value, expected.name)) this.fail('Bad type in putfield/putstatic');
   }
 
-  private invoke(s: TypeState, op: number, m: MethodOperand): void {
+  private invoke(s: TypeState, op: OpCode, m: MethodOperand): void {
     // Arguments come off the stack last first, each checked for its kind; assignability of reference
     // arguments is checked after, in declaration order, as HotSpot does.
     const args = this.args;
@@ -626,16 +629,16 @@ function samePackage(a: string, b: string): boolean {
 }
 
 function field(operand: ResolvedOperand | undefined): FieldOperand {
-  if (operand?.kind !== 'field') throw new Error('verifier: field instruction without a resolved field');
+  if (operand?.kind !== 'field') throw new VmInternalError('verifier: field instruction without a resolved field');
   return operand;
 }
 
 function method(operand: ResolvedOperand | undefined): MethodOperand {
-  if (operand?.kind !== 'method') throw new Error('verifier: invoke without a resolved method');
+  if (operand?.kind !== 'method') throw new VmInternalError('verifier: invoke without a resolved method');
   return operand;
 }
 
 function className(operand: ResolvedOperand | undefined): string {
-  if (operand?.kind !== 'class') throw new Error('verifier: class instruction without a resolved class');
+  if (operand?.kind !== 'class') throw new VmInternalError('verifier: class instruction without a resolved class');
   return operand.name;
 }
