@@ -21,19 +21,6 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 const NEEDS_CLASS_LIBRARY = new Set(['stdlib-arrays/ArraysOfObjects', 'stdlib-arrays/ArraysUtilities']);
 
-/**
- * Programs the checker currently rejects because it reports clone() on an array as throwing
- * CloneNotSupportedException (JLS 10.7: an array's clone throws no checked exception). Marked as
- * expected failures so the fix shows up here: remove an entry when its test starts passing.
- */
-const KNOWN_CHECKER_ISSUES = new Set([
-  'arrays/ArrayBasics',
-  'multi-arrays/MultiArrayClone',
-  'programs/GaussianElimination',
-  'programs/NQueens',
-  'stdlib-random/RandomShuffle',
-]);
-
 const programs = listPrograms({ kind: 'run' }).filter((p) => !NEEDS_CLASS_LIBRARY.has(`${p.feature}/${p.name}`));
 
 interface Outcome {
@@ -116,7 +103,5 @@ describe.skipIf(!hasJdk)('the corpus compiled by oakc, on HotSpot', () => {
     const comparison = compareRun(expectationOf(program), outcome as Outcome);
     expect(comparison.ok, comparison.diff).toBe(true);
   };
-  const known = (p: CorpusProgram): boolean => KNOWN_CHECKER_ISSUES.has(`${p.feature}/${p.name}`);
-  it.each(programs.filter((p) => !known(p)).map((p) => [p.relativePath, p] as const))('%s', (_, program) => check(program));
-  it.fails.each(programs.filter(known).map((p) => [p.relativePath, p] as const))('%s (known checker issue)', (_, program) => check(program));
+  it.each(programs.map((p) => [p.relativePath, p] as const))('%s', (_, program) => check(program));
 });
