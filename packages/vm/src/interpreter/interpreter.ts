@@ -1275,9 +1275,24 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
     } catch (e) {
       f.pc = opPc;
       f.sp = sp;
-      vm.raise(thread, e);
+      vm.raise(thread, unverifiedCodeFault(e, m, opPc));
     }
   }
+}
+
+/**
+ * Bytecode the verifier would have rejected (a number used as a reference, a stack underflow) can make
+ * the interpreter itself fault. That must not reach the host: it becomes a VerifyError naming the method
+ * and pc, which is what HotSpot reports for such code before running it.
+ */
+function unverifiedCodeFault(e: unknown, m: RtMethod, pc: number): unknown {
+  if (e instanceof TypeError || (e instanceof RangeError && !/call stack/i.test(e.message))) {
+    return new JavaThrowable(
+      'java/lang/VerifyError',
+      `Bad bytecode in ${m.cls.javaName}.${m.name}${m.descriptor} at pc ${pc} (${e.message})`,
+    );
+  }
+  return e;
 }
 
 /** Saves the state of a frame whose thread has used up its budget at a backward branch. */
