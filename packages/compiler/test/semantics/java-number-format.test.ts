@@ -1,4 +1,6 @@
-// Java's Double.toString / Float.toString layout and digit choice.
+// Java's Double.toString / Float.toString layout and digit choice, as JDK 17 prints them.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { javaDoubleToString, javaFloatToString } from '../../src/semantics/java-number-format.js';
 
@@ -42,5 +44,34 @@ describe('javaFloatToString', () => {
     [-0.001, '-0.001'],
   ])('%d prints as %s', (value, text) => {
     expect(javaFloatToString(Math.fround(value))).toBe(text);
+  });
+});
+
+describe('JDK 17 digit choice', () => {
+  it('keeps the digits JDK 17 prints where they are not the shortest', () => {
+    expect(javaDoubleToString(2.82879384806159e17)).toBe('2.82879384806159008E17');
+    expect(javaDoubleToString(1e23)).toBe('9.999999999999999E22');
+    expect(javaFloatToString(Math.fround(4.81327983e17))).toBe('4.81327983E17');
+  });
+
+  it('matches HotSpot on a seeded sample (fixtures/jdk17-number-strings.txt, from regen-number-strings.mjs)', () => {
+    const path = fileURLToPath(new URL('./fixtures/jdk17-number-strings.txt', import.meta.url));
+    const view = new DataView(new ArrayBuffer(8));
+    const mismatches: string[] = [];
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    for (const line of lines) {
+      const [key = '', expected = ''] = line.split(' ');
+      let actual: string;
+      if (key.startsWith('F')) {
+        view.setUint32(0, Number.parseInt(key.slice(1), 16));
+        actual = javaFloatToString(view.getFloat32(0));
+      } else {
+        view.setBigUint64(0, BigInt(`0x${key.slice(1)}`));
+        actual = javaDoubleToString(view.getFloat64(0));
+      }
+      if (actual !== expected) mismatches.push(`${key}: expected ${expected}, got ${actual}`);
+    }
+    expect(lines.length).toBeGreaterThan(3000);
+    expect(mismatches).toEqual([]);
   });
 });
