@@ -36,6 +36,8 @@ class MethodVerifier {
   private readonly count: number;
   /** Whether each instruction starts a basic block (entry, branch target, handler, after a jump). */
   private readonly leader: Uint8Array;
+  /** Whether each instruction is an exception handler's first (a frame stands there while unwinding). */
+  private readonly handlerEntry: Uint8Array;
   /** Incoming states, kept for block leaders only: straight-line code in between is re-run from them. */
   private readonly inLocals: (VType[] | undefined)[];
   private readonly inStacks: (VType[] | undefined)[];
@@ -56,6 +58,8 @@ class MethodVerifier {
     this.count = this.code.count;
     this.maxLocals = method.code.maxLocals;
     this.leader = this.findLeaders();
+    this.handlerEntry = new Uint8Array(this.count);
+    for (const h of method.decoded.handlers) this.handlerEntry[h.handlerIndex] = 1;
     this.inLocals = new Array<VType[] | undefined>(this.count).fill(undefined);
     this.inStacks = new Array<VType[] | undefined>(this.count).fill(undefined);
     this.inThis = new Uint8Array(this.count);
@@ -175,7 +179,7 @@ class MethodVerifier {
       const opcode = code.opcodes[i] as number;
       this.pc = code.pcs[i] as number;
       if (maps !== undefined) {
-        if (isSafepoint(code, i)) this.record(maps, this.pc);
+        if (this.handlerEntry[i] === 1 || isSafepoint(code, i)) this.record(maps, this.pc);
       } else {
         const handlers = this.covering[i];
         if (handlers !== undefined) {
@@ -282,7 +286,8 @@ const ALLOCATIONS: ReadonlySet<number> = new Set([Op.new, Op.newarray, Op.anewar
 /**
  * The instructions where the VM may collect or switch threads: the method entry, calls, allocations,
  * backward branches (where threads are preempted), and everything that may throw, because raising an
- * exception allocates its object while the frame is stopped at the faulting instruction.
+ * exception allocates its object while the frame is stopped at the faulting instruction. (Exception
+ * handlers' first instructions are added by the caller.)
  */
 function isSafepoint(code: CodeTable, i: number): boolean {
   if (i === 0) return true;

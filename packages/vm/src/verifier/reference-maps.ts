@@ -7,8 +7,13 @@
 // Storage: safepoint pcs ascending in one array, with each one's stack depth and the index of its bitset;
 // bitsets are deduplicated (most safepoints of a method share a few), `wordsPerMap` 32-bit words each.
 
-/** Which instructions get a map: every place the VM may collect or switch threads, and the entry. */
-export type SafepointKind = 'entry' | 'invoke' | 'allocation' | 'backward-branch' | 'may-throw';
+/**
+ * Which instructions get a map: every place the VM may collect or switch threads. `may-throw` covers
+ * the instructions the opcode table marks as able to throw (the VM allocates the exception object with
+ * the frame stopped there); `handler` is an exception handler's first instruction, where a frame stands
+ * while the exception unwinds into it.
+ */
+export type SafepointKind = 'entry' | 'invoke' | 'allocation' | 'backward-branch' | 'may-throw' | 'handler';
 
 export class ReferenceMaps {
   constructor(

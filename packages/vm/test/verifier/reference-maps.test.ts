@@ -108,4 +108,22 @@ describe('reference maps', () => {
     expect(maps.referencesAt(call)).toEqual([0, 37, 38]);
     expect(maps.isReference(call, 37)).toBe(true);
   });
+
+  test("an exception handler's entry has a map with the exception on the stack", () => {
+    // 0 aload_0, 1 invokevirtual hashCode, 4 pop, 5 return, 6 astore_1 (handler), 7 return
+    const maps = mapsFor({
+      descriptor: '(Ljava/lang/Object;)V',
+      emit: (c) => {
+        const start = c.here();
+        c.load('reference', 0).invoke(Op.invokevirtual, 'java/lang/Object', 'hashCode', '()I').emit(Op.pop);
+        const end = c.here();
+        c.emit(Op.return);
+        const handler = c.here();
+        c.store('reference', 1).emit(Op.return);
+        c.exceptionHandler(start, end, handler, 'java/lang/RuntimeException');
+      },
+    });
+    expect(maps.referencesAt(6)).toEqual([0, 2]);
+    expect(maps.referencesAt(7)).toEqual([0, 1]);
+  });
 });
