@@ -12,7 +12,7 @@ export interface VerifierCase {
   readonly reason?: string;
   /** The offset of the faulting instruction, when one instruction is at fault. */
   readonly bci?: number;
-  /** The reason is OakVM's own: HotSpot accepts the class (jsr/ret) or words the failure differently. */
+  /** The reason is OakVM's own: HotSpot accepts the class (jsr/ret) or rejects it elsewhere or otherwise. */
   readonly oursOnly?: true;
   /** HotSpot reports this failure as a ClassFormatError. */
   readonly formatError?: true;
@@ -382,5 +382,215 @@ export const CASES: readonly VerifierCase[] = [
         c.exceptionHandler(start, end, handler, 'java/lang/NumberFormatException');
       },
     }),
+  },
+  {
+    group: O,
+    title: "reading a superclass's field before super()",
+    spec: {
+      methods: [
+        {
+          name: '<init>',
+          flags: ACC_PUBLIC,
+          descriptor: '()V',
+          emit: (c) =>
+            c
+              .load('reference', 0)
+              .invoke(Op.invokevirtual, 'java/lang/Object', 'hashCode', '()I')
+              .emit(Op.pop)
+              .load('reference', 0)
+              .invoke(Op.invokespecial, 'java/lang/Object', '<init>', '()V')
+              .emit(Op.return),
+        },
+      ],
+    },
+    reason: 'Expecting to find object/array on stack',
+    bci: 1,
+  },
+  {
+    group: O,
+    title: 'this() after super() is a second initialization',
+    spec: {
+      methods: [
+        {
+          name: '<init>',
+          flags: ACC_PUBLIC,
+          descriptor: '()V',
+          emit: (c) =>
+            c
+              .load('reference', 0)
+              .invoke(Op.invokespecial, 'java/lang/Object', '<init>', '()V')
+              .load('reference', 0)
+              .invoke(Op.invokespecial, 'java/lang/Object', '<init>', '()V')
+              .emit(Op.return),
+        },
+      ],
+    },
+    reason: 'Expecting to find unitialized object on stack',
+    bci: 5,
+  },
+  {
+    group: O,
+    title: 'an uninitialized object kept in a local over a loop',
+    // 0 new Object, 3 astore_0, 4 goto 0: the local is cleared when `new` runs again, which is allowed.
+    spec: one({ descriptor: '()V', maxStack: 1, maxLocals: 1, bytes: (pool) => [...asm('new'), ...u2(pool.class('java/lang/Object')), ...asm('astore_0', 'goto', 0xff, 0xfc)] }),
+  },
+  {
+    group: O,
+    title: 'new of an array class',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: (pool) => [...asm('new'), ...u2(pool.class('[I')), ...asm('pop', 'return')] }),
+    reason: 'Illegal creation of multi-dimensional array',
+    bci: 0,
+  },
+  {
+    group: O,
+    title: 'multianewarray with more dimensions than its type',
+    spec: one({ descriptor: '()V', maxStack: 2, bytes: (pool) => [...asm('iconst_1', 'iconst_1', 'multianewarray'), ...u2(pool.class('[I')), 2, ...asm('pop', 'return')] }),
+    reason: 'Illegal dimension argument',
+    bci: 2,
+  },
+  {
+    group: O,
+    title: 'invokevirtual of a constructor',
+    spec: one({
+      descriptor: '(Ljava/lang/Object;)V',
+      maxStack: 1,
+      bytes: (pool) => [...asm('aload_0', 'invokevirtual'), ...u2(pool.methodRef('java/lang/Object', '<init>', '()V')), ...asm('return')],
+    }),
+    reason: 'Must call initializers using invokespecial',
+    bci: 1,
+  },
+  {
+    group: O,
+    title: 'a call to a static initializer',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: (pool) => [...asm('invokestatic'), ...u2(pool.methodRef('demo/Subject', '<clinit>', '()V')), ...asm('return')] }),
+    reason: 'Illegal call to internal method',
+    bci: 0,
+    // HotSpot's class-file parser already refuses a Methodref named <clinit> (ClassFormatError).
+    oursOnly: true,
+  },
+  {
+    group: O,
+    title: "invokeinterface whose count is not the arguments' slots",
+    spec: one({
+      descriptor: '(Ljava/lang/Runnable;)V',
+      maxStack: 1,
+      bytes: (pool) => [...asm('aload_0', 'invokeinterface'), ...u2(pool.interfaceMethodRef('java/lang/Runnable', 'run', '()V')), 2, 0, ...asm('return')],
+    }),
+    reason: 'Inconsistent args_size for invokeinterface',
+    bci: 1,
+  },
+  {
+    group: O,
+    title: 'an invokespecial receiver of another class',
+    spec: one({
+      descriptor: '(Ljava/lang/Object;)I',
+      flags: ACC_PUBLIC,
+      emit: (c) => c.load('reference', 1).invoke(Op.invokespecial, 'java/lang/Object', 'hashCode', '()I').emit(Op.ireturn),
+    }),
+    reason: 'Incompatible object argument for invokespecial',
+    bci: 1,
+  },
+  {
+    group: O,
+    title: 'a protected field of a superclass in another package, through an object of another class',
+    spec: one(
+      {
+        descriptor: '(Ljava/lang/Throwable;)V',
+        flags: ACC_PUBLIC,
+        emit: (c) => c.load('reference', 1).invoke(Op.invokevirtual, 'java/lang/Throwable', 'fillInStackTrace', '()Ljava/lang/Throwable;').emit(Op.pop).emit(Op.return),
+      },
+      { superName: 'java/lang/Throwable' },
+    ),
+  },
+  {
+    group: O,
+    title: 'a protected method of a superclass in another package, through an object of the superclass',
+    spec: one(
+      { descriptor: '(Ljava/lang/Object;)V', flags: ACC_PUBLIC, emit: (c) => c.load('reference', 1).invoke(Op.invokevirtual, 'java/lang/Object', 'finalize', '()V').emit(Op.return) },
+    ),
+    reason: 'Bad access to protected data',
+    bci: 1,
+  },
+  {
+    group: S,
+    title: 'aastore into an int array',
+    spec: one({ descriptor: '([I)V', emit: (c) => c.load('reference', 0).emit(Op.iconst_0).emit(Op.aconst_null).emit(Op.aastore).emit(Op.return) }),
+    reason: 'Expecting to find array of objects or arrays on stack',
+    bci: 3,
+  },
+  {
+    group: S,
+    title: 'if_acmpeq on ints',
+    spec: one({
+      descriptor: '(II)V',
+      emit: (c) => {
+        const out = c.newLabel();
+        c.load('int', 0).load('int', 1).branch(Op.if_acmpeq, out).place(out).emit(Op.return);
+      },
+    }),
+    reason: 'Expecting to find object/array on stack',
+    bci: 2,
+  },
+  {
+    group: S,
+    title: 'dup_x1 under a long',
+    spec: one({ descriptor: '()V', maxStack: 4, bytes: () => asm('lconst_0', 'iconst_0', 'dup_x1', 'return') }),
+    reason: 'Attempt to split long or double on the stack',
+    bci: 2,
+  },
+  {
+    group: S,
+    title: 'dup2_x2 of two longs',
+    spec: one({ descriptor: '()V', emit: (c) => c.emit(Op.lconst_0).emit(Op.lconst_1).emit(Op.dup2_x2).emit(Op.pop2).emit(Op.pop2).emit(Op.pop2).emit(Op.return) }),
+  },
+  {
+    group: S,
+    title: 'checkcast of an int',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: (pool) => [...asm('iconst_0', 'checkcast'), ...u2(pool.class('java/lang/String')), ...asm('pop', 'return')] }),
+    reason: 'Expecting to find object/array on stack',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'an unsorted lookupswitch',
+    // 0 iconst_0, 1 lookupswitch (2 bytes padding) default +23, 2 pairs: (5, +23) (3, +23), 24 return
+    spec: one({
+      descriptor: '()V',
+      maxStack: 1,
+      bytes: () => asm('iconst_0', 'lookupswitch', 0, 0, 0, 0, 0, 23, 0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0, 23, 0, 0, 0, 3, 0, 0, 0, 23, 'return'),
+    }),
+    reason: 'Unsorted lookup switch',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'a wide iinc past max_locals',
+    spec: one({ descriptor: '()V', maxStack: 1, maxLocals: 2, bytes: () => asm('wide', 'iinc', 1, 0, 0, 1, 'return') }),
+    reason: 'Illegal local variable number',
+    bci: 0,
+  },
+  {
+    group: C,
+    title: 'newarray of a bad type code',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: () => asm('iconst_1', 'newarray', 3, 'pop', 'return') }),
+    reason: 'Bad type passed to newarray',
+    bci: 1,
+  },
+  {
+    group: L,
+    title: 'a value a handler reads must hold on every path into the protected range',
+    spec: one({
+      descriptor: '()I',
+      emit: (c) => {
+        const start = c.here();
+        c.emit(Op.iconst_1).store('int', 0).pushString('x').store('reference', 0);
+        const end = c.here();
+        c.emit(Op.iconst_0).emit(Op.ireturn);
+        const handler = c.here();
+        c.emit(Op.pop).load('int', 0).emit(Op.ireturn);
+        c.exceptionHandler(start, end, handler, null);
+      },
+    }),
+    reason: 'Accessing value from uninitialized register 0',
   },
 ];
