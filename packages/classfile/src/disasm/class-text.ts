@@ -12,7 +12,7 @@ import { flagsLine, modifiers } from './flag-text.js';
 import { javaCharLiteral, javaName, javaStringLiteral } from './java-text.js';
 import { LineWriter } from './line-writer.js';
 import { resolveOptions, isShown, type DisassembleOptions, type ResolvedOptions } from './options.js';
-import { decodeModule } from './raw-attributes.js';
+import { decodeModule, type ModuleAttribute } from './raw-attributes.js';
 import { JavaTypePrinter, parseSignature, typeToString, type SigType } from './signature.js';
 import { sha256, toHexString } from './sha256.js';
 
@@ -118,15 +118,26 @@ class ClassText {
     if (options.verbose) for (const a of cf.attributes) this.attributes.write(a);
   }
 
+  /** The Module attribute, or undefined when there is none or it does not decode (javap then falls back). */
+  private moduleAttribute(): ModuleAttribute | undefined {
+    const raw = this.rawAttribute(this.cf.attributes, 'Module');
+    if (raw === undefined) return undefined;
+    try {
+      return decodeModule(raw);
+    } catch (e) {
+      if (e instanceof ClassFormatError) return undefined;
+      throw e;
+    }
+  }
+
   private writeModuleName(): void {
     const out = this.out;
     const c = this.constants;
-    const raw = this.rawAttribute(this.cf.attributes, 'Module');
-    if (raw === undefined) {
+    const m = this.moduleAttribute();
+    if (m === undefined) {
       out.print(`class ${javaName(c.rawClassName(this.cf.thisClass))}`);
       return;
     }
-    const m = decodeModule(raw);
     const nameEntry = c.entry(m.nameIndex);
     const name = nameEntry?.kind === 'Module' ? c.rawModuleName(m.nameIndex) : c.rawUtf8(m.nameIndex);
     if ((m.flags & 0x0020) !== 0) out.print('open ');
@@ -176,9 +187,8 @@ class ClassText {
   private writeDirectives(): void {
     const out = this.out;
     const c = this.constants;
-    const raw = this.rawAttribute(this.cf.attributes, 'Module');
-    if (raw === undefined) return;
-    const m = decodeModule(raw);
+    const m = this.moduleAttribute();
+    if (m === undefined) return;
     const moduleName = (i: number): string => (c.entry(i)?.kind === 'Module' ? c.rawModuleName(i) : c.rawUtf8(i));
     const packageName = (i: number): string => javaName(c.entry(i)?.kind === 'Package' ? c.rawPackageName(i) : c.rawUtf8(i));
     for (const r of m.requires) {

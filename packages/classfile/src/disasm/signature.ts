@@ -27,8 +27,15 @@ const PRIMITIVES: { readonly [c: string]: string } = {
   Z: 'boolean',
 };
 
+/**
+ * Deeper nesting than any real signature has; the cap keeps a crafted one ("[[[[..." 65535 long) from
+ * exhausting the JavaScript stack in the recursive parser and printers.
+ */
+const MAX_NESTING = 256;
+
 class SignatureParser {
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly sig: string) {}
 
@@ -97,6 +104,15 @@ class SignatureParser {
   }
 
   type(): SigType {
+    if (++this.depth > MAX_NESTING) throw this.error(`types nested more than ${MAX_NESTING} deep`);
+    try {
+      return this.typeAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private typeAt(): SigType {
     const c = this.peek();
     const primitive = PRIMITIVES[c];
     if (primitive !== undefined) {

@@ -87,5 +87,8 @@ describe('generic signatures', () => {
 
   it('rejects malformed signatures with a ClassFormatError', () => {
     for (const bad of ['', 'Ljava/util/List<', '<T>V', 'Q', '(I']) expect(() => parseSignature(bad)).toThrow(ClassFormatError);
+    // Nesting deep enough to overflow a recursive parser is refused instead.
+    expect(() => parseSignature(`${'['.repeat(60000)}I`)).toThrow(ClassFormatError);
+    expect(() => parseSignature(`${'LA<'.repeat(20000)}`)).toThrow(ClassFormatError);
   });
 });
