@@ -785,6 +785,7 @@ export class ExpressionChecker {
       this.error(dotBefore(target.name.span), 'check.final-assign', 'cannot assign a value to final variable length');
       return undefined;
     }
+    if (target.kind === 'Name' && target.binding?.kind === 'local') target.binding.local.reassigned = true;
     this.checkFinalAssignment(target);
     // A constant variable read is folded, but as an assignment target it is a variable.
     delete target.constant;

@@ -47,6 +47,8 @@ export class FlowAnalyzer {
   /** Bits assigned anywhere inside the try blocks being analysed, innermost last. */
   private readonly assignedIn: bigint[] = [];
   private silent = 0;
+  /** What each catch parameter can hold, for precise rethrow. */
+  private readonly rethrowable = new Map<LocalSymbol, string[]>();
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
   private readonly singleCatchParams = new Set<bigint>();
   private loopDepth = 0;
@@ -207,11 +209,18 @@ export class FlowAnalyzer {
       case 'Switch':
         this.switchStmt(s);
         return;
-      case 'Throw':
+      case 'Throw': {
         this.expr(s.expr);
-        if (s.expr.type?.kind === 'class') this.thrown(s.expr.type.name, s.span);
+        const rethrown = s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' ? this.rethrowable.get(s.expr.binding.local) : undefined;
+        if (rethrown !== undefined && s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' && s.expr.binding.local.reassigned !== true) {
+          // JLS 11.2.2: rethrowing an effectively final catch parameter throws only what the try block can.
+          for (const t of rethrown) this.thrown(t, s.span);
+        } else if (s.expr.type?.kind === 'class') {
+          this.thrown(s.expr.type.name, s.span);
+        }
         this.state = this.dead();
         return;
+      }
       case 'Try':
         this.tryStmt(s);
         return;
@@ -336,6 +345,7 @@ export class FlowAnalyzer {
       this.checkCatchReachable(clause, handler, caught);
       this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInTry };
       if (clause.local !== undefined) {
+        this.rethrowable.set(clause.local, this.catchableBy(clause, handler, s.catches));
         this.assignBit(this.localBit(clause.local));
         if (clause.types.length === 1) this.singleCatchParams.add(this.localBit(clause.local));
       }
@@ -362,6 +372,25 @@ export class FlowAnalyzer {
       p.state = { alive: p.state.alive, da: p.state.da | fin.da, du: p.state.du & fin.du };
     }
     this.state = { alive: merged.alive, da: merged.da | fin.da, du: fin.du & merged.du };
+  }
+
+  /**
+   * The checked exceptions a catch parameter can hold: those the try block throws that this clause
+   * catches and no earlier clause does (a thrown supertype of a caught type contributes the caught type).
+   */
+  private catchableBy(clause: CatchClause, handler: Handler, all: readonly CatchClause[]): string[] {
+    const env = this.ctx.env;
+    const typesOf = (c: CatchClause): string[] => c.types.flatMap((t) => (t.type?.kind === 'class' ? [t.type.name] : []));
+    const earlier = all.slice(0, all.indexOf(clause)).flatMap(typesOf);
+    const result = new Set<string>();
+    for (const thrown of handler.thrown) {
+      if (earlier.some((e) => isSubclassOf(env, thrown, e))) continue;
+      for (const c of typesOf(clause)) {
+        if (isSubclassOf(env, thrown, c)) result.add(thrown);
+        else if (isSubclassOf(env, c, thrown)) result.add(c);
+      }
+    }
+    return [...result];
   }
 
   /** javac's Flow checks of a catch clause: caught by an earlier clause, or never thrown by the try block. */

@@ -74,4 +74,6 @@ export interface LocalSymbol {
    * reads of it are constant expressions and carry the value in `constant`.
    */
   constantValue?: ConstantValue;
+  /** Set when the variable is assigned after its declaration (it is then not effectively final). */
+  reassigned?: boolean;
 }
