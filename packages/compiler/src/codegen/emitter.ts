@@ -6,7 +6,9 @@
 //   is reachable only through such jumps is not emitted (javac merges pending jumps into the goto's chain);
 // - a goto whose target turns out to be the very next instruction is dropped, as javac's chain
 //   resolution does (so `if (c) { a } else {}` ends without a useless jump);
-// - line numbers: a statement's line is attached to its first instruction, one entry per change of line.
+// - line numbers: a statement's line is attached to its first instruction, one entry per change of line;
+// - which locals are definitely assigned (javac's State.defined), carried along every forward jump and
+//   intersected where jumps meet, so the LocalVariableTable can end and restart ranges as javac does.
 import { Op, type OpCode } from '@oakvm/classfile';
 import type { CodeSink, SinkLabel } from './code-sink.js';
 
@@ -15,17 +17,40 @@ export class Label {
   jumpedTo = false;
   /** The label's pc, once it is placed in the sink. */
   pc: number | undefined;
+  /** The flow state at each forward jump to it, merged when it is placed. */
+  states: FlowState[] = [];
   constructor(readonly sinkLabel: SinkLabel) {}
+}
+
+/** The slots holding a definitely assigned named variable. */
+export type FlowState = ReadonlySet<number>;
+
+/** Who keeps the flow state (the method's Locals): its current value, and a new one where jumps meet. */
+export interface FlowTracker {
+  snapshot(): FlowState;
+  enter(state: FlowState): void;
+}
+
+function intersect(states: readonly FlowState[]): Set<number> {
+  const [first, ...rest] = states;
+  const out = new Set(first);
+  for (const slot of out) if (rest.some((s) => !s.has(slot))) out.delete(slot);
+  return out;
 }
 
 export class Emitter {
   private live = true;
-  private pendingGoto: { target: Label; line: number | undefined } | undefined;
+  private pendingGoto: { target: Label; line: number | undefined; state: FlowState | undefined } | undefined;
+  private flow: FlowTracker | undefined;
   private pendingPlacements: Label[] = [];
   private pendingLine: number | undefined;
   private lastLine: { pc: number; line: number } | undefined;
 
   constructor(private readonly sink: CodeSink) {}
+
+  trackFlow(flow: FlowTracker): void {
+    this.flow = flow;
+  }
 
   /** javac's isAlive: reachable by falling through, or by a jump to a label placed here. */
   get alive(): boolean {
@@ -55,20 +80,28 @@ export class Emitter {
     return label;
   }
 
-  /** Places a label reached from elsewhere (a loop start, a switch case) at exactly this position; the code is reachable. */
-  placeEntry(label: Label): void {
+  /**
+   * Places a label reached from elsewhere (a loop start, a switch case) at exactly this position; the
+   * code is reachable, in flow state `state` when given (the state at the switch).
+   */
+  placeEntry(label: Label, state?: FlowState): void {
     label.jumpedTo = true;
     this.flush();
     this.placeInSink(label);
     this.live = true;
+    if (state !== undefined) this.flow?.enter(state);
   }
 
-  /** A label here that is reached from elsewhere (an exception handler), its pc known. */
-  markEntry(): Label {
-    this.live = true;
-    const label = this.mark();
-    label.jumpedTo = true;
+  /** A label here that is reached from elsewhere (an exception handler, in the state at the try). */
+  markEntry(state?: FlowState): Label {
+    const label = this.newLabel();
+    this.placeEntry(label, state);
     return label;
+  }
+
+  /** The current flow state (to give to placeEntry later). */
+  flowState(): FlowState {
+    return this.flow?.snapshot() ?? new Set();
   }
 
   /** Sends the jumps to `label` to where `target` already is (a backward jump made by a condition). */
@@ -142,7 +175,13 @@ export class Emitter {
     }
     if (!this.begin()) return;
     target.jumpedTo = true;
+    this.recordState(target, this.flow?.snapshot());
     this.sink.branch(op, target.sinkLabel);
+  }
+
+  private recordState(target: Label, state: FlowState | undefined): void {
+    // A backward jump meets code already generated: it changes nothing here.
+    if (state !== undefined && target.pc === undefined) target.states.push(state);
   }
 
   /** An unconditional jump, held back until the next instruction shows whether it jumps to itself. */
@@ -151,11 +190,12 @@ export class Emitter {
     target.jumpedTo = true;
     const threaded = this.pendingPlacements.filter((l) => l !== target && this.sink.alias(l.sinkLabel, target.sinkLabel));
     this.pendingPlacements = this.pendingPlacements.filter((l) => !threaded.includes(l));
+    for (const l of threaded) for (const state of l.states) this.recordState(target, state);
     // Resolving jumps fixes the code before them (javac's fixedPc): an earlier goto can no longer vanish.
     if (threaded.length > 0) this.commitPendingGoto();
     if (!this.alive) return;
     this.flush();
-    this.pendingGoto = { target, line: this.pendingLine };
+    this.pendingGoto = { target, line: this.pendingLine, state: this.flow?.snapshot() };
     this.pendingLine = undefined;
     this.live = false;
   }
@@ -213,6 +253,7 @@ export class Emitter {
     if (pending === undefined) return;
     this.pendingGoto = undefined;
     if (pending.line !== undefined) this.addLine(pending.line);
+    this.recordState(pending.target, pending.state);
     this.sink.branch(Op.goto, pending.target.sinkLabel);
   }
 
@@ -221,17 +262,32 @@ export class Emitter {
     if (pending !== undefined) {
       this.pendingGoto = undefined;
       if (this.pendingPlacements.includes(pending.target)) {
+        // A goto to the next instruction is dropped; control falls through as it did before it.
         if (this.pendingLine === undefined) this.pendingLine = pending.line;
+        this.live = true;
       } else {
         if (pending.line !== undefined) this.addLine(pending.line);
+        this.recordState(pending.target, pending.state);
         this.sink.branch(Op.goto, pending.target.sinkLabel);
       }
     }
-    for (const label of this.pendingPlacements) {
-      this.placeInSink(label);
-      if (label.jumpedTo) this.live = true;
-    }
+    if (this.pendingPlacements.length === 0) return;
+    const placed = this.pendingPlacements;
     this.pendingPlacements = [];
+    const states: FlowState[] = [];
+    for (const label of placed) {
+      this.placeInSink(label);
+      states.push(...label.states);
+      label.states = [];
+    }
+    // Where jumps meet, a variable is defined only if it is on every path (javac's State.join).
+    if (states.length > 0 && this.flow !== undefined) {
+      const merged = intersect(this.live ? [this.flow.snapshot(), ...states] : states);
+      this.live = true;
+      this.flow.enter(merged);
+    } else if (placed.some((l) => l.jumpedTo)) {
+      this.live = true;
+    }
   }
 
   private placeInSink(label: Label): void {

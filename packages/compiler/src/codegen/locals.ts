@@ -1,9 +1,13 @@
 // JVM local-variable slots for one method: `this`, then the parameters, then locals in declaration order,
 // long and double taking two. A block's slots are freed when it ends and reused by later declarations,
-// as javac's Code.newLocal/endScopes do; LocalVariableTable entries are written when a scope ends.
+// as javac's Code.newLocal/endScopes do.
+//
+// The LocalVariableTable follows javac too: a variable's range opens at the store that defines it and
+// closes where it stops being definitely assigned (a jump target some path reaches without assigning
+// it) or where its scope ends; it reopens at the next store. Entries are written as ranges close.
 import { descriptorOf, type Type } from '../semantics/types.js';
 import type { LocalSymbol } from '../semantics/symbols.js';
-import type { Emitter, Label } from './emitter.js';
+import type { Emitter, FlowState, FlowTracker, Label } from './emitter.js';
 import { internalError } from './internal-error.js';
 import { slotSize } from './jvm-types.js';
 
@@ -11,19 +15,22 @@ interface LiveVariable {
   readonly name: string;
   readonly type: Type;
   readonly slot: number;
-  /** Where the variable gets its value; unset until its first store. */
+  /** Where the open range starts; unset while the variable is not definitely assigned. */
   start: Label | undefined;
 }
 
-export class Locals {
+export class Locals implements FlowTracker {
   private readonly slots = new Map<LocalSymbol, number>();
-  /** Named variables in scope (temporaries are not listed in the LocalVariableTable). */
-  private live: LiveVariable[] = [];
+  /** Named variables in scope, by slot (temporaries are not listed in the LocalVariableTable). */
   private readonly bySlot = new Map<number, LiveVariable>();
+  /** Slots of named variables that are definitely assigned here. */
+  private defined = new Set<number>();
   private next = 0;
   private highWater = 0;
 
-  constructor(private readonly emitter: Emitter) {}
+  constructor(private readonly emitter: Emitter) {
+    emitter.trackFlow(this);
+  }
 
   /** The first free slot: a scope saves it and passes it back to `endScope`. */
   get mark(): number {
@@ -35,19 +42,21 @@ export class Locals {
     return this.highWater;
   }
 
-  /** `this` or a parameter, live from the start of the code. */
+  /** `this` or a parameter, assigned from the start of the code. */
   declareParameter(name: string, type: Type, symbol: LocalSymbol | undefined, start: Label): number {
     const slot = this.allocate(type);
     if (symbol !== undefined) this.slots.set(symbol, slot);
-    this.track({ name, type, slot, start });
+    this.bySlot.set(slot, { name, type, slot, start });
+    this.defined.add(slot);
     return slot;
   }
 
-  /** A source variable; its LocalVariableTable range starts at its first store. */
+  /** A source variable, not yet assigned. */
   declare(symbol: LocalSymbol): number {
     const slot = this.allocate(symbol.type);
     this.slots.set(symbol, slot);
-    this.track({ name: symbol.name, type: symbol.type, slot, start: undefined });
+    this.bySlot.set(slot, { name: symbol.name, type: symbol.type, slot, start: undefined });
+    this.defined.delete(slot);
     return slot;
   }
 
@@ -62,23 +71,39 @@ export class Locals {
     return slot;
   }
 
-  /** Records that a slot got its value, starting its LocalVariableTable range if it had none. */
+  /** A store to a slot just emitted: a named variable becomes assigned and its range opens. */
   stored(slot: number): void {
     const variable = this.bySlot.get(slot);
-    if (variable !== undefined && variable.start === undefined) variable.start = this.emitter.mark();
+    if (variable === undefined) return;
+    if (!this.defined.has(slot)) {
+      this.defined.add(slot);
+      variable.start = this.emitter.mark();
+    }
   }
 
-  /** Ends the variables declared since `mark`: their table entries end here and their slots are reused. */
+  snapshot(): FlowState {
+    return new Set(this.defined);
+  }
+
+  /** Control arrives here in `state` (a merge of jumps, a switch case, a handler): ranges end or restart. */
+  enter(state: FlowState): void {
+    for (const variable of [...this.bySlot.values()].sort((a, b) => a.slot - b.slot)) {
+      const was = this.defined.has(variable.slot);
+      const will = state.has(variable.slot);
+      if (was && !will) this.closeRange(variable);
+      else if (!was && will) variable.start = this.emitter.mark();
+    }
+    this.defined = new Set([...state].filter((slot) => slot < this.next && this.bySlot.has(slot)));
+  }
+
+  /** Ends the variables declared since `mark`: their ranges close here and their slots are reused. */
   endScope(mark: number): void {
     if (mark >= this.next) return;
-    const ending = this.live.filter((v) => v.slot >= mark);
-    if (ending.length > 0) {
-      const end = this.emitter.mark();
-      for (const v of ending.sort((a, b) => a.slot - b.slot)) {
-        this.bySlot.delete(v.slot);
-        if (v.start !== undefined) this.emitter.localVariable(v.name, descriptorOf(v.type), v.slot, v.start, end);
-      }
-      this.live = this.live.filter((v) => v.slot < mark);
+    const ending = [...this.bySlot.values()].filter((v) => v.slot >= mark).sort((a, b) => a.slot - b.slot);
+    for (const v of ending) {
+      this.closeRange(v);
+      this.bySlot.delete(v.slot);
+      this.defined.delete(v.slot);
     }
     this.next = mark;
   }
@@ -88,15 +113,18 @@ export class Locals {
     this.next = this.highWater;
   }
 
+  private closeRange(v: LiveVariable): void {
+    const start = v.start;
+    if (start === undefined) return;
+    v.start = undefined;
+    const end = this.emitter.mark();
+    if ((end.pc ?? 0) > (start.pc ?? 0)) this.emitter.localVariable(v.name, descriptorOf(v.type), v.slot, start, end);
+  }
+
   private allocate(type: Type): number {
     const slot = this.next;
     this.next += slotSize(type);
     this.highWater = Math.max(this.highWater, this.next);
     return slot;
-  }
-
-  private track(variable: LiveVariable): void {
-    this.live.push(variable);
-    this.bySlot.set(variable.slot, variable);
   }
 }

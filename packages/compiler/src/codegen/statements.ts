@@ -323,6 +323,8 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
     }
   });
   const defaultTarget = defaultLabel ?? emitter.newLabel();
+  // Every case starts in the state at the switch instruction, whatever the case before it assigned.
+  const switchState = emitter.flowState();
   const layout = chooseSwitch(keys);
   if (layout.kind === 'table') {
     const targets: Label[] = [];
@@ -340,12 +342,12 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
     );
   }
   s.cases.forEach((c, i) => {
-    emitter.placeEntry(caseLabels[i] as Label);
+    emitter.placeEntry(caseLabels[i] as Label, switchState);
     genStatements(ctx, c.body);
   });
   popEnv(ctx, env);
   resolveExit(ctx, env);
-  if (defaultLabel === undefined) emitter.placeEntry(defaultTarget);
+  if (defaultLabel === undefined) emitter.placeEntry(defaultTarget, switchState);
   ctx.locals.endScope(mark);
 }
 

@@ -5,7 +5,7 @@
 import { Op } from '@oakvm/classfile';
 import type { Block, CatchClause, Synchronized, Try } from '../syntax/ast.js';
 import type { Type } from '../semantics/types.js';
-import type { Label } from './emitter.js';
+import type { FlowState, Label } from './emitter.js';
 import { genExpr } from './expressions.js';
 import { internalError } from './internal-error.js';
 import type { Finalizer, JumpEnv, MethodContext } from './method-context.js';
@@ -100,6 +100,8 @@ function genTryCore(
   const gaps = env.gaps as Label[];
   pushEnv(ctx, env);
   const start = emitter.mark();
+  // Handlers start in the state at the start of the try: nothing assigned in the body is certain there.
+  const tryState = emitter.flowState();
   genBlock(ctx, body);
   const end = emitter.mark();
   const bodyGaps = [...gaps];
@@ -119,7 +121,7 @@ function genTryCore(
   const hasFinalizer = env.finalizer?.hasFinalizer === true;
   if (!emptyBody) {
     catches.forEach((c, i) => {
-      genCatch(ctx, c, start, end, bodyGaps);
+      genCatch(ctx, c, start, end, bodyGaps, tryState);
       genFinalizer(ctx, env);
       if (hasFinalizer || i < catches.length - 1) exitJump();
       endFinalizerGap(ctx, env);
@@ -127,7 +129,7 @@ function genTryCore(
   }
   if (hasFinalizer && (!emptyBody || !actualTry)) {
     ctx.locals.newSegment();
-    const catchAll = emitter.markEntry();
+    const catchAll = emitter.markEntry(tryState);
     let segmentStart = start;
     while (gaps.length > 0) {
       const [gapStart, gapEnd] = gaps.splice(0, 2) as [Label, Label | undefined];
@@ -152,9 +154,9 @@ function genTryCore(
   ctx.locals.endScope(mark);
 }
 
-function genCatch(ctx: MethodContext, c: CatchClause, start: Label, end: Label, bodyGaps: readonly Label[]): void {
+function genCatch(ctx: MethodContext, c: CatchClause, start: Label, end: Label, bodyGaps: readonly Label[], tryState: FlowState): void {
   const emitter = ctx.emitter;
-  const handler = emitter.markEntry();
+  const handler = emitter.markEntry(tryState);
   const types = c.types.map((t) => {
     const type = t.type;
     if (type?.kind !== 'class') throw internalError('catch type is not a class');

@@ -25,24 +25,6 @@ function runAll(classPath: string[], names: string[]): Map<string, string> {
   return out;
 }
 
-/**
- * Programs whose LocalVariableTable differs from javac's: javac splits a variable's range where it stops
- * being definitely assigned (a local assigned in several switch cases); we give each variable one range.
- */
-const KNOWN_LOCAL_TABLE_DIFFERENCES = new Set(['Switches']);
-
-function withoutLocalVariableTables(text: string): string {
-  const kept: string[] = [];
-  let inTable = false;
-  for (const line of text.split('\n')) {
-    if (line.trim() === 'LocalVariableTable:') inTable = true;
-    else if (inTable && /^\s*(Start|\d)/.test(line)) continue;
-    else inTable = false;
-    if (!inTable) kept.push(line);
-  }
-  return kept.join('\n');
-}
-
 /** `javap -c -p -l` per class, with constant-pool indexes and alignment removed. */
 function disassemble(dir: string, classNames: string[]): Map<string, string> {
   const r = spawnSync('javap', ['-c', '-p', '-l', '-cp', dir, ...classNames], { encoding: 'utf8', timeout: 60_000 });
@@ -94,10 +76,9 @@ describe.skipIf(!hasJdk)('generated code on HotSpot', () => {
   it.each(programs)('%s compiles to the instructions and debug tables javac emits', (program) => {
     const classes = classesOf.get(program) ?? [];
     expect(classes.length).toBeGreaterThan(0);
-    const normalise = KNOWN_LOCAL_TABLE_DIFFERENCES.has(program) ? withoutLocalVariableTables : (t: string): string => t;
     for (const cls of classes) {
       expect(theirCode.get(cls), cls).toBeDefined();
-      expect(normalise(ourCode.get(cls) ?? ''), cls).toBe(normalise(theirCode.get(cls) ?? ''));
+      expect(ourCode.get(cls), cls).toBe(theirCode.get(cls));
     }
   });
 });

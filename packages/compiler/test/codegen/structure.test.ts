@@ -160,7 +160,7 @@ describe('try, finally and synchronized', () => {
 
 describe('locals and debug tables', () => {
   it('numbers slots this, parameters, locals (two for long and double) and reuses them after a block', () => {
-    const classes = compileMain('public class Main { void m(long a, int b) { { double x = 1; } int y = 2; } }');
+    const classes = compileMain('public class Main { void m(long a, int b) { { double x = 1; b = (int) x; } int y = 2; b = y; } }');
     const c = code(classes, 'm');
     const lvt = c.attributes.find((a) => a.kind === 'LocalVariableTable');
     if (lvt?.kind !== 'LocalVariableTable') throw new Error('no LocalVariableTable');
