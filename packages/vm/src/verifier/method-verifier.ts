@@ -48,6 +48,8 @@ class MethodVerifier {
   private readonly semantics: InstructionSemantics;
   private readonly maxLocals: number;
   private pc = 0;
+  /** Slots held by block-entry states so far (see MAX_STORED_SLOTS). */
+  private storedSlots = 0;
 
   constructor(
     private readonly method: MethodToVerify,
@@ -243,6 +245,8 @@ class MethodVerifier {
   private mergeInto(target: number, locals: readonly VType[], stack: readonly VType[], thisInitialized: boolean): void {
     const known = this.inLocals[target];
     if (known === undefined) {
+      this.storedSlots += this.maxLocals + stack.length;
+      if (this.storedSlots > MAX_STORED_SLOTS) this.failAt(this.pc, 'Method is too large to verify');
       this.inLocals[target] = locals.slice();
       this.inStacks[target] = stack.slice();
       this.inThis[target] = thisInitialized ? 1 : 0;
@@ -280,6 +284,13 @@ class MethodVerifier {
     if (changed) this.changed[target] = 1;
   }
 }
+
+/**
+ * A bound on the memory block-entry states take: a hostile class with 65535 locals and thousands of
+ * branches would otherwise need gigabytes, and running out of memory kills the host process rather
+ * than throwing. The bound (8M slots, 64 MB of state) is far above what compiled code needs.
+ */
+const MAX_STORED_SLOTS = 1 << 23;
 
 const ALLOCATIONS: ReadonlySet<number> = new Set([Op.new, Op.newarray, Op.anewarray, Op.multianewarray]);
 

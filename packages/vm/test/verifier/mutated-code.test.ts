@@ -3,9 +3,10 @@
 // no JavaScript error escapes and every run ends.
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { readClassFile, type ClassFile, type CodeAttribute } from '@oakvm/classfile';
+import { Op, readClassFile, type ClassFile, type CodeAttribute } from '@oakvm/classfile';
 import { VerifyError, verifyClass } from '../../src/verifier/index.js';
 import { byClassName, classFilesUnder, corpusClassesRoot, imageClasses, layeredHierarchy } from './support/class-sources.js';
+import { verifyErrorOf } from './support/hand-built.js';
 
 /** xorshift32: small, fast and the same everywhere. */
 function random(seed: number): () => number {
@@ -59,4 +60,14 @@ test('randomly damaged methods verify or give VerifyError, nothing else', () => 
   expect(escaped).toEqual([]);
   // Most damage is caught; the rest hits bytes that leave the code valid (operands, unreachable code).
   expect(rejected).toBeGreaterThan(1500);
+});
+
+test('a method with 65535 locals and thousands of branches is refused, not run out of memory on', () => {
+  // 4000 times `iconst_0; ifeq +3`: every branch starts a block, and each block would keep 65535 locals.
+  const bytes: number[] = [];
+  for (let i = 0; i < 4000; i++) bytes.push(Op.iconst_0, Op.ifeq, 0, 3);
+  bytes.push(Op.return);
+  const e = verifyErrorOf({ methods: [{ name: 'huge', descriptor: '()V', maxStack: 1, maxLocals: 0xffff, bytes: () => bytes }] });
+  expect(e).toBeInstanceOf(VerifyError);
+  expect((e as VerifyError).reason).toBe('Method is too large to verify');
 });
