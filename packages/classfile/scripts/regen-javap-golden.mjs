@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates test/javap-golden: what the JDK's javap prints for every class of the corpus, with `-c`
-// and with `-v -p`, so the oakp comparison test runs without a JDK. Run it after regenerating the corpus.
+// Regenerates test/javap-golden: what the JDK's javap prints for every class of the corpus, with `-c`,
+// with `-v -p`, with `-s -constants` and with `-l -public -sysinfo`, so the oakp comparison test runs
+// without a JDK. Run it after regenerating the corpus.
 //
 //   node packages/classfile/scripts/regen-javap-golden.mjs
 //
@@ -21,6 +22,8 @@ const golden = fileURLToPath(new URL('../test/javap-golden/', import.meta.url));
 export const GOLDEN_MODES = [
   { suffix: '.c.txt', args: ['-c'] },
   { suffix: '.v.txt', args: ['-v', '-p'] },
+  { suffix: '.s.txt', args: ['-s', '-constants'] },
+  { suffix: '.l.txt', args: ['-l', '-public', '-sysinfo'] },
 ];
 
 try {

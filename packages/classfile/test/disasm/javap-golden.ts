@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../javap-golden/', import.meta.url));
 
-/** The option sets compared with javap, the oakp options they mean, and the golden file suffix. */
+/** The option sets compared with javap (keep in step with the regeneration script), the oakp options they mean, and the golden file suffix. */
 export const GOLDEN_MODES = [
   { name: '-c', suffix: '.c.txt', options: { code: true } },
   { name: '-v -p', suffix: '.v.txt', options: { verbose: true, access: 'private' as const } },
+  { name: '-s -constants', suffix: '.s.txt', options: { descriptors: true, constants: true } },
+  { name: '-l -public -sysinfo', suffix: '.l.txt', options: { lines: true, access: 'public' as const, sysInfo: true } },
 ] as const;
 
 /** javap's output for a corpus class ("release17/Hello.class"), or undefined when none is committed. */
