@@ -153,6 +153,7 @@ export function resolveSupertypes(ctx: CheckContext, classes: readonly SourceCla
       c.symbol.interfaces = [];
     }
   }
+  ctx.env.hierarchyChanged();
 }
 
 function inCycle(ctx: CheckContext, symbol: ClassSymbol): boolean {

@@ -28,10 +28,23 @@ export class ClassEnvironment {
     private readonly packageExists?: (packageName: string) => boolean,
   ) {}
 
+  /** Changes whenever a class is defined or supertypes are set, so derived data can be cached safely. */
+  get hierarchyVersion(): number {
+    return this.version;
+  }
+
+  private version = 0;
+
   /** Makes a class compiled from source visible; it hides any class file of the same name. */
   define(symbol: ClassSymbol): void {
     this.classes.set(symbol.name, symbol);
     this.notePackage(symbol.name);
+    this.version++;
+  }
+
+  /** Called after supertypes of defined classes were set or changed. */
+  hierarchyChanged(): void {
+    this.version++;
   }
 
   lookup(internalName: string): ClassSymbol | undefined {

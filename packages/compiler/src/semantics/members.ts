@@ -6,8 +6,22 @@ import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
 import { isSubclassOf } from './type-relations.js';
 import { sameType } from './types.js';
 
+/**
+ * Closures already computed: name lookups ask for them constantly. They are valid while the
+ * environment's hierarchy version is unchanged (the checker bumps it whenever it sets supertypes).
+ */
+const closures = new WeakMap<ClassSymbol, { version: number; closure: ClassSymbol[] }>();
+
 /** Every class and interface `start` inherits from, itself first, each once (cycles in bad input end the walk). */
 export function supertypeClosure(env: ClassEnvironment, start: ClassSymbol): ClassSymbol[] {
+  const cached = closures.get(start);
+  if (cached !== undefined && cached.version === env.hierarchyVersion) return cached.closure;
+  const closure = computeClosure(env, start);
+  closures.set(start, { version: env.hierarchyVersion, closure });
+  return closure;
+}
+
+function computeClosure(env: ClassEnvironment, start: ClassSymbol): ClassSymbol[] {
   const result: ClassSymbol[] = [];
   const seen = new Set<string>();
   const visit = (cls: ClassSymbol): void => {
