@@ -2,7 +2,8 @@
 // single-type-imported classes, then the unit's package, then the on-demand imports (java.lang included);
 // a qualified name is a package-qualified class name.
 import type { ClassTypeNode, QualifiedName, TypeNode, VoidTypeNode } from '../syntax/ast.js';
-import { simpleName, type CheckContext, type UnitScope } from './check-context.js';
+import { ACC_PUBLIC } from '@oakvm/classfile';
+import { packageOf, simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import { dotBefore } from './javac-positions.js';
 import type { ClassSymbol } from './symbols.js';
 import { Types, type PrimitiveName, type Type } from './types.js';
@@ -33,6 +34,26 @@ export function lookupSimpleClassName(ctx: CheckContext, scope: UnitScope, name:
 
 /** The class a (possibly qualified) class name denotes, reporting javac's errors when there is none. */
 export function resolveClassName(
+  ctx: CheckContext,
+  scope: UnitScope,
+  name: QualifiedName,
+  location: string,
+): ClassSymbol | undefined {
+  const cls = findClassName(ctx, scope, name, location);
+  if (cls !== undefined && (cls.accessFlags & ACC_PUBLIC) === 0 && packageOf(cls.name) !== scope.packageName) {
+    const last = name.parts[name.parts.length - 1];
+    const at = last === undefined || name.parts.length === 1 ? name.span : dotBefore(last.span);
+    ctx.reporter.error(
+      scope.file,
+      at,
+      'check.access',
+      `${simpleName(cls.name)} is not public in ${packageOf(cls.name).replace(/\//g, '.')}; cannot be accessed from outside package`,
+    );
+  }
+  return cls;
+}
+
+function findClassName(
   ctx: CheckContext,
   scope: UnitScope,
   name: QualifiedName,
