@@ -1,6 +1,7 @@
 // Attributes as javap -v prints them (AttributeWriter). Attributes the model decodes are printed from
 // their fields; those it keeps as raw bytes are decoded here by name when javap knows them, and dumped
 // in hex otherwise, as javap does for an attribute it does not recognise or cannot read.
+import { ACC_FINAL, ACC_MANDATED, ACC_STATIC, ACC_SYNTHETIC } from '../access-flags.js';
 import { ClassFormatError } from '../errors.js';
 import type { Attribute, CodeAttribute, ConstantPoolEntries, MemberInfo, StackMapFrame, VerificationType } from '../model.js';
 import { assertNever } from '../io/assert-never.js';
@@ -13,6 +14,9 @@ import { javaName } from './java-text.js';
 import type { LineWriter } from './line-writer.js';
 import { isShown, type ResolvedOptions } from './options.js';
 import {
+  ACC_OPEN,
+  ACC_STATIC_PHASE,
+  ACC_TRANSITIVE,
   decodeAnnotationDefault,
   decodeAnnotations,
   decodeIndexList,
@@ -32,12 +36,7 @@ import { parseSignature, typeToString } from './signature.js';
 
 /** Outside a Code attribute an uninitialized-type offset can be anything a u2 holds. */
 const NO_CODE = 0x10000;
-const ACC_FINAL = 0x0010;
-const ACC_SYNTHETIC = 0x1000;
-const ACC_MANDATED = 0x8000;
-const ACC_OPEN = 0x0020;
-const ACC_TRANSITIVE = 0x0020;
-const ACC_STATIC_PHASE = 0x0040;
+
 
 export class AttributeText {
   private readonly annotations: AnnotationText;
@@ -160,7 +159,7 @@ export class AttributeText {
     const descriptor = this.constants.entry(method.descriptorIndex);
     if (descriptor?.kind !== 'Utf8') return '???';
     try {
-      return String(descriptorParameterCount(descriptor.value) + ((method.accessFlags & 0x0008) === 0 ? 1 : 0));
+      return String(descriptorParameterCount(descriptor.value) + ((method.accessFlags & ACC_STATIC) === 0 ? 1 : 0));
     } catch {
       return '???';
     }

@@ -12,7 +12,7 @@ import { flagsLine, modifiers } from './flag-text.js';
 import { javaCharLiteral, javaName, javaStringLiteral } from './java-text.js';
 import { LineWriter } from './line-writer.js';
 import { resolveOptions, isShown, type DisassembleOptions, type ResolvedOptions } from './options.js';
-import { decodeModule, type ModuleAttribute } from './raw-attributes.js';
+import { ACC_OPEN, ACC_STATIC_PHASE, ACC_TRANSITIVE, decodeModule, type ModuleAttribute } from './raw-attributes.js';
 import { JavaTypePrinter, parseSignature, typeToString, type SigType } from './signature.js';
 import { sha256, toHexString } from './sha256.js';
 
@@ -140,7 +140,7 @@ class ClassText {
     }
     const nameEntry = c.entry(m.nameIndex);
     const name = nameEntry?.kind === 'Module' ? c.rawModuleName(m.nameIndex) : c.rawUtf8(m.nameIndex);
-    if ((m.flags & 0x0020) !== 0) out.print('open ');
+    if ((m.flags & ACC_OPEN) !== 0) out.print('open ');
     out.print(`module ${javaName(name)}`);
     if (m.versionIndex !== 0) out.print(`@${c.rawUtf8(m.versionIndex)}`);
   }
@@ -193,8 +193,8 @@ class ClassText {
     const packageName = (i: number): string => javaName(c.entry(i)?.kind === 'Package' ? c.rawPackageName(i) : c.rawUtf8(i));
     for (const r of m.requires) {
       out.print('requires');
-      if ((r.flags & 0x0040) !== 0) out.print(' static');
-      if ((r.flags & 0x0020) !== 0) out.print(' transitive');
+      if ((r.flags & ACC_STATIC_PHASE) !== 0) out.print(' static');
+      if ((r.flags & ACC_TRANSITIVE) !== 0) out.print(' transitive');
       out.print(' ');
       out.print(moduleName(r.index));
       out.println(';');

@@ -4,6 +4,7 @@
 import {
   ACC_ABSTRACT,
   ACC_ANNOTATION,
+  ACC_BRIDGE,
   ACC_ENUM,
   ACC_FINAL,
   ACC_INTERFACE,
@@ -15,23 +16,21 @@ import {
   ACC_STATIC,
   ACC_STRICT,
   ACC_SUPER,
+  ACC_SYNCHRONIZED,
   ACC_SYNTHETIC,
   ACC_TRANSIENT,
+  ACC_VARARGS,
   ACC_VOLATILE,
 } from '../access-flags.js';
 import { assertNever } from '../io/assert-never.js';
 
 export type FlagOwner = 'class' | 'innerClass' | 'field' | 'method';
 
-const ACC_SYNCHRONIZED = 0x0020;
-const ACC_BRIDGE = 0x0040;
-const ACC_VARARGS = 0x0080;
-
 const MODIFIER_BITS: { readonly [K in FlagOwner]: readonly number[] } = {
   class: [ACC_PUBLIC, ACC_FINAL, ACC_ABSTRACT],
   innerClass: [ACC_PUBLIC, ACC_PRIVATE, ACC_PROTECTED, ACC_STATIC, ACC_FINAL, ACC_ABSTRACT],
   field: [ACC_PUBLIC, ACC_PRIVATE, ACC_PROTECTED, ACC_STATIC, ACC_FINAL, ACC_VOLATILE, ACC_TRANSIENT],
-  method: [ACC_PUBLIC, ACC_PRIVATE, ACC_PROTECTED, ACC_STATIC, ACC_FINAL, ACC_SYNCHRONIZED, 0x0100, ACC_ABSTRACT, ACC_STRICT],
+  method: [ACC_PUBLIC, ACC_PRIVATE, ACC_PROTECTED, ACC_STATIC, ACC_FINAL, ACC_SYNCHRONIZED, ACC_NATIVE, ACC_ABSTRACT, ACC_STRICT],
 };
 
 const FLAG_BITS: { readonly [K in Exclude<FlagOwner, 'innerClass'>]: readonly number[] } = {
@@ -94,11 +93,11 @@ function flagName(bit: number, owner: Exclude<FlagOwner, 'innerClass'>): string 
       return 'ACC_STATIC';
     case ACC_FINAL:
       return 'ACC_FINAL';
-    case 0x0020:
+    case ACC_SUPER:
       return owner === 'class' ? 'ACC_SUPER' : 'ACC_SYNCHRONIZED';
-    case 0x0040:
+    case ACC_VOLATILE:
       return owner === 'field' ? 'ACC_VOLATILE' : 'ACC_BRIDGE';
-    case 0x0080:
+    case ACC_TRANSIENT:
       return owner === 'field' ? 'ACC_TRANSIENT' : 'ACC_VARARGS';
     case ACC_NATIVE:
       return 'ACC_NATIVE';
@@ -114,7 +113,7 @@ function flagName(bit: number, owner: Exclude<FlagOwner, 'innerClass'>): string 
       return 'ACC_ANNOTATION';
     case ACC_ENUM:
       return 'ACC_ENUM';
-    case 0x8000:
+    case ACC_MODULE:
       return owner === 'class' ? 'ACC_MODULE' : 'ACC_MANDATED';
     default:
       return `0x${bit.toString(16)}`;

@@ -56,6 +56,11 @@ export interface RecordComponent {
   attributes: RawAttributeInfo[];
 }
 
+/** Module and requires flags (JVMS 4.7.25), which reuse bits the other flag sets give other meanings. */
+export const ACC_OPEN = 0x0020;
+export const ACC_TRANSITIVE = 0x0020;
+export const ACC_STATIC_PHASE = 0x0040;
+
 export interface ModuleAttribute {
   nameIndex: number;
   flags: number;
