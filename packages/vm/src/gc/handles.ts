@@ -31,3 +31,32 @@ export class Handles {
     return this.slots.subarray(0, this.top);
   }
 }
+
+/**
+ * Handles that outlive a native call (JNI's global references): a native that waits (Object.wait, a
+ * read from stdin) keeps its references here, because stack handles of different green threads would be
+ * released out of order. Each must be freed explicitly.
+ */
+export class PersistentHandles {
+  private readonly refs = new Map<number, number>();
+  private next = 1;
+
+  add(ref: number): number {
+    const id = this.next++;
+    this.refs.set(id, ref);
+    return id;
+  }
+
+  get(id: number): number {
+    return this.refs.get(id) ?? 0;
+  }
+
+  free(id: number): void {
+    this.refs.delete(id);
+  }
+
+  /** The live references, for root enumeration. */
+  live(): IterableIterator<number> {
+    return this.refs.values();
+  }
+}

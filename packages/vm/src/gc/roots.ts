@@ -33,6 +33,8 @@ export function enumerateRoots(vm: Vm, visit: (ref: number) => void): void {
   // References that ldc has cached in quickened constant-pool entries are strings and mirrors: covered above.
   // Handles held by natives and the VM across allocations.
   for (const ref of vm.handles.live()) if (ref !== 0) visit(ref);
+  // Persistent handles of natives that are waiting (Object.wait, stdin reads).
+  for (const ref of vm.persistentHandles.live()) if (ref !== 0) visit(ref);
   // Objects whose monitors are in use.
   for (const ref of vm.monitors.lockedObjects()) visit(ref);
 }

@@ -16,10 +16,10 @@ export function registerIoNatives(r: NativeRegistry): void {
   r.registerClass('java/io/FileInputStream', {
     'readBytes(I[BII)I': async ({ vm }, [fd, bytes, off, len]) => {
       if (fd !== 0) throw new JavaThrowable('java/io/IOException', 'Bad file descriptor');
-      const h = vm.handles.push(Number(bytes));
+      const h = vm.persistentHandles.add(Number(bytes));
       const data = await vm.platform.readStdin(Number(len));
-      const arr = vm.handles.get(h);
-      vm.handles.pop(h);
+      const arr = vm.persistentHandles.get(h);
+      vm.persistentHandles.free(h);
       if (data.length === 0) return -1;
       vm.heap.u8.set(data, (arr + ARRAY_DATA) * 4 + Number(off));
       return data.length;

@@ -22,15 +22,15 @@ export function waitOn(ctx: NativeContext, obj: number, ms: number): Promise<voi
   }
   if (takeInterrupt(ctx, thread)) throw new JavaThrowable('java/lang/InterruptedException', null);
   const count = vm.monitors.releaseForWait(thread, obj);
-  const h = vm.handles.push(obj);
+  const h = vm.persistentHandles.add(obj);
   return new Promise<void>((resolve, reject) => {
     let timer: { cancel(): void } | undefined;
     const finish = (interrupted: boolean): void => {
       thread.wakeAction = undefined;
       timer?.cancel();
       thread.interruptAction = undefined;
-      const target = vm.handles.get(h);
-      vm.handles.pop(h);
+      const target = vm.persistentHandles.get(h);
+      vm.persistentHandles.free(h);
       // Re-acquiring may have to wait for the notifier to leave its synchronized block.
       vm.monitors.reacquire(thread, target, count, () => {
         if (interrupted) {

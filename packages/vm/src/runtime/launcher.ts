@@ -18,12 +18,13 @@ async function createMainThreadObject(vm: Vm, t: JThread): Promise<void> {
   const ctor = threadCls.findMethod('<init>', '(Ljava/lang/String;)V');
   if (ctor === undefined) throw new VmInternalError('java.lang.Thread lacks <init>(Ljava/lang/String;)V');
   const obj = vm.newObject(threadCls);
-  const h = vm.handles.push(obj);
+  // Held across a guest call, so in a persistent handle (stack handles are for synchronous code).
+  const h = vm.persistentHandles.add(obj);
   const name = vm.newString('main');
-  const out = await vm.call(t, ctor, [vm.handles.get(h), name]);
+  const out = await vm.call(t, ctor, [vm.persistentHandles.get(h), name]);
   if (out.exception !== 0) throw new VmInternalError(`new Thread("main") failed (${vm.classOf(out.exception).javaName})`);
-  t.javaThread = vm.handles.get(h);
-  vm.handles.pop(h);
+  t.javaThread = vm.persistentHandles.get(h);
+  vm.persistentHandles.free(h);
   for (const field of ['started', 'alive']) {
     const f = threadCls.findField(field, 'Z');
     if (f) vm.heap.i32[t.javaThread + f.offset] = 1;
@@ -81,8 +82,9 @@ export async function launch(vm: Vm, mainClass: string, args: readonly string[])
         const s = vm.newString(a);
         vm.heap.i32[vm.handles.get(h) + 4 + i] = s;
       });
-      const out = await vm.call(t, main, [vm.handles.get(h)]);
+      const argsRef = vm.handles.get(h);
       vm.handles.pop(h);
+      const out = await vm.call(t, main, [argsRef]);
       exception = out.exception;
     }
     if (vm.halted !== undefined) return;

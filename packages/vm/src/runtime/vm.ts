@@ -15,7 +15,7 @@ import { toBigInt, storeBigInt } from '../interpreter/long-math.js';
 import { helpfulMessages, printType, splitDescriptor } from '../interpreter/exception-messages.js';
 import type { RtClass, RtField, RtMethod } from './class-model.js';
 import { JavaThrowable, JavaThrowRef, ReexecuteAfterFrames, VmInternalError } from './errors.js';
-import { Handles } from '../gc/handles.js';
+import { Handles, PersistentHandles } from '../gc/handles.js';
 import { ensureInitialized, markInitialized, markErroneous } from './initialization.js';
 import { registerCoreNatives } from '../natives/index.js';
 
@@ -60,6 +60,7 @@ export class Vm {
   readonly monitors: Monitors;
   readonly scheduler: Scheduler;
   readonly handles = new Handles();
+  readonly persistentHandles = new PersistentHandles();
   readonly stackBytes: number;
   readonly verboseGc: boolean;
   readonly helpfulNullPointerMessages: boolean;

@@ -8,6 +8,7 @@ import {
   InstructionCursor,
   OPCODES,
   Op,
+  switchPadding,
   cpClassName,
   cpNameAndType,
   parseFieldDescriptor,
@@ -124,15 +125,21 @@ const formatError = (reason: string): never => {
 /** JVMS 4.3.2: at most 255 array dimensions. */
 const MAX_DIMENSIONS = 255;
 
+/**
+ * Two passes, in HotSpot's order: first the instruction boundaries (so a truncated or undefined
+ * instruction anywhere is reported before any operand), then, instruction by instruction, decoding,
+ * operand checks and constant-pool resolution.
+ */
 export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, types: TypePool, majorVersion: number): DecodedMethod {
   const bytes = code.code;
   if (bytes.length === 0) fail(undefined, 'Empty code');
-  const table = decodeAll(bytes);
-  const indexAt = new Int32Array(bytes.length + 1).fill(-1);
-  for (let i = 0; i < table.count; i++) indexAt[table.pcs[i] as number] = i;
+  const { indexAt, count } = instructionBoundaries(bytes);
+  const table = emptyTable(count, bytes.length);
   const resolver = new OperandResolver(pool, types, majorVersion);
-  const operands = new Array<ResolvedOperand | undefined>(table.count);
-  for (let i = 0; i < table.count; i++) {
+  const operands = new Array<ResolvedOperand | undefined>(count);
+  const cursor = new InstructionCursor(bytes);
+  for (let i = 0; i < count; i++) {
+    decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
     operands[i] = resolver.resolve(table, i);
   }
@@ -147,69 +154,115 @@ export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, typ
   return { code: table, indexAt, operands, handlers };
 }
 
-/** Decodes the whole array, turning the decoder's ClassFormatErrors into HotSpot's verifier messages. */
-function decodeAll(bytes: Uint8Array): CodeTable {
-  const cursor = new InstructionCursor(bytes);
-  // No instruction is shorter than a byte, so the code length bounds the count.
-  const capacity = bytes.length;
-  const pcs = new Int32Array(capacity + 1);
-  const opcodes = new Uint8Array(capacity);
-  const indexes = new Int32Array(capacity);
-  const values = new Int32Array(capacity);
-  const targets = new Int32Array(capacity).fill(-1);
-  const switches = new Map<number, SwitchTargets>();
+/**
+ * Instruction starts, by the lengths HotSpot's verifier computes (check_code.c's instruction_length):
+ * a switch whose header runs past the end or whose size is absurd, and `wide` of an opcode it cannot
+ * modify, are illegal instructions; an instruction longer than the rest of the code is truncated.
+ */
+function instructionBoundaries(bytes: Uint8Array): { indexAt: Int32Array; count: number } {
+  const indexAt = new Int32Array(bytes.length + 1).fill(-1);
   let count = 0;
-  let pc = 0;
-  while (pc < bytes.length) {
-    const opcode = bytes[pc] as number;
-    if (OPCODES[opcode] === undefined) fail(pc, `Illegal instruction found at offset ${pc}`);
-    if (opcode === Op.wide && pc + 1 < bytes.length && OPCODES[bytes[pc + 1] as number]?.widenable !== true) {
-      fail(pc, `Illegal instruction found at offset ${pc}`);
-    }
-    try {
-      cursor.next();
-    } catch (e) {
-      if (!(e instanceof ClassFormatError)) throw e;
-      fail(pc, reasonForDecodeError(e, pc));
-    }
-    pcs[count] = pc;
-    opcodes[count] = cursor.opcode;
-    switch (cursor.info.format) {
-      case 'local_u1':
-      case 'cp_u1':
-      case 'cp_u2':
-      case 'invokedynamic':
-        indexes[count] = cursor.index;
-        break;
-      case 'iinc':
-      case 'invokeinterface':
-      case 'multianewarray':
-        indexes[count] = cursor.index;
-        values[count] = cursor.value;
-        break;
-      case 'newarray':
-        values[count] = cursor.value;
-        break;
-      case 'branch_s2':
-      case 'branch_s4':
-        targets[count] = cursor.target;
-        break;
-      case 'tableswitch':
-      case 'lookupswitch':
-        switches.set(count, { defaultTarget: cursor.defaultTarget, targets: cursor.targets });
-        if (cursor.info.format === 'lookupswitch') checkSorted(cursor.matches, pc);
-        break;
-      case 'none':
-      case 's1':
-      case 's2':
-      case 'wide':
-        break;
-    }
-    count++;
-    pc = cursor.pc + cursor.length;
+  for (let pc = 0; pc < bytes.length; ) {
+    const length = instructionLength(bytes, pc);
+    if (length <= 0) fail(pc, `Illegal instruction found at offset ${pc}`);
+    if (pc + length > bytes.length) fail(pc, `Code stops in the middle of instruction  starting at offset ${pc}`);
+    indexAt[pc] = count++;
+    pc += length;
   }
-  pcs[count] = pc;
-  return { count, pcs, opcodes, indexes, values, targets, switches };
+  return { indexAt, count };
+}
+
+/** The length of the instruction at `pc`, or -1 when it is not a legal instruction. */
+function instructionLength(bytes: Uint8Array, pc: number): number {
+  const info = OPCODES[bytes[pc] as number];
+  if (info === undefined) return -1;
+  // HotSpot only checks that a switch's size field starts inside the code; bytes past the end read as 0.
+  const byte = (p: number): number => bytes[p] ?? 0;
+  const s4 = (p: number): number => (byte(p) << 24) | (byte(p + 1) << 16) | (byte(p + 2) << 8) | byte(p + 3);
+  const aligned = pc + 1 + switchPadding(pc);
+  switch (info.format) {
+    case 'tableswitch': {
+      if (aligned + 8 >= bytes.length) return -1;
+      const entries = s4(aligned + 8) - s4(aligned + 4);
+      return entries < 0 || entries > 65535 ? -1 : aligned + 4 * (entries + 4) - pc;
+    }
+    case 'lookupswitch': {
+      if (aligned + 4 >= bytes.length) return -1;
+      const pairs = s4(aligned + 4);
+      return pairs < 0 || pairs >= 65536 ? -1 : aligned + 8 * (pairs + 1) - pc;
+    }
+    case 'wide': {
+      if (pc + 1 >= bytes.length) return -1;
+      const modified = OPCODES[bytes[pc + 1] as number];
+      if (modified?.widenable !== true) return -1;
+      return modified.format === 'iinc' ? 6 : 4;
+    }
+    default:
+      return info.length === 'variable' ? -1 : info.length;
+  }
+}
+
+function emptyTable(count: number, codeLength: number): CodeTable & { pcs: Int32Array; switches: Map<number, SwitchTargets> } {
+  const pcs = new Int32Array(count + 1);
+  pcs[count] = codeLength;
+  return {
+    count,
+    pcs,
+    opcodes: new Uint8Array(count),
+    indexes: new Int32Array(count),
+    values: new Int32Array(count),
+    targets: new Int32Array(count).fill(-1),
+    switches: new Map<number, SwitchTargets>(),
+  };
+}
+
+/** Decodes instruction `i` with the shared cursor, turning its ClassFormatErrors into HotSpot's verifier messages. */
+function decodeNext(cursor: InstructionCursor, table: ReturnType<typeof emptyTable>, i: number): void {
+  const pc = cursorNextPc(cursor);
+  try {
+    cursor.next();
+  } catch (e) {
+    if (!(e instanceof ClassFormatError)) throw e;
+    fail(pc, reasonForDecodeError(e, pc));
+  }
+  table.pcs[i] = cursor.pc;
+  table.opcodes[i] = cursor.opcode;
+  switch (cursor.info.format) {
+    case 'local_u1':
+    case 'cp_u1':
+    case 'cp_u2':
+    case 'invokedynamic':
+      table.indexes[i] = cursor.index;
+      return;
+    case 'iinc':
+    case 'invokeinterface':
+    case 'multianewarray':
+      table.indexes[i] = cursor.index;
+      table.values[i] = cursor.value;
+      return;
+    case 'newarray':
+      table.values[i] = cursor.value;
+      return;
+    case 'branch_s2':
+    case 'branch_s4':
+      table.targets[i] = cursor.target;
+      return;
+    case 'tableswitch':
+    case 'lookupswitch':
+      table.switches.set(i, { defaultTarget: cursor.defaultTarget, targets: cursor.targets });
+      if (cursor.info.format === 'lookupswitch') checkSorted(cursor.matches, cursor.pc);
+      return;
+    case 'none':
+    case 's1':
+    case 's2':
+    case 'wide':
+      return;
+  }
+}
+
+/** Where the cursor's next instruction starts (its current one's end; 0 before the first). */
+function cursorNextPc(cursor: InstructionCursor): number {
+  return cursor.length === 0 ? 0 : cursor.pc + cursor.length;
 }
 
 function checkSorted(matches: readonly number[], pc: number): void {
@@ -229,8 +282,6 @@ function reasonForDecodeError(e: ClassFormatError, pc: number): string {
   return e.detail.replace(/^bad code at pc \d+: /, '');
 }
 
-const UNSUPPORTED_SUBROUTINES = 'jsr and ret are not supported (subroutines are rejected)';
-
 function checkInstruction(table: CodeTable, i: number, indexAt: Int32Array, maxLocals: number): void {
   const isTarget = (target: number): boolean => target < indexAt.length - 1 && (indexAt[target] as number) >= 0;
   const opcode = table.opcodes[i] as number;
@@ -239,7 +290,6 @@ function checkInstruction(table: CodeTable, i: number, indexAt: Int32Array, maxL
   switch (format) {
     case 'branch_s2':
     case 'branch_s4':
-      if (opcode === Op.jsr || opcode === Op.jsr_w) fail(pc, UNSUPPORTED_SUBROUTINES);
       if (!isTarget(table.targets[i] as number)) fail(pc, 'Illegal target of jump or branch');
       return;
     case 'tableswitch':
@@ -251,7 +301,6 @@ function checkInstruction(table: CodeTable, i: number, indexAt: Int32Array, maxL
       return;
     }
     case 'local_u1':
-      if (opcode === Op.ret) fail(pc, UNSUPPORTED_SUBROUTINES);
       if ((table.indexes[i] as number) + (LOCAL_WIDTH[opcode] as number) > maxLocals) fail(pc, 'Illegal local variable number');
       return;
     case 'iinc':
@@ -355,10 +404,11 @@ class OperandResolver {
     return this.guard(pc, () => cpClassName(this.pool, index));
   }
 
+  /** HotSpot: an index past the pool is a bad index; entry 0 and the slot after a long or double have no type. */
   private entry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
-    const entry = index > 0 && index < this.pool.length ? this.pool[index] : undefined;
-    if (entry === undefined) fail(pc, 'Illegal constant pool index');
-    else if (!kinds.includes(entry.kind)) fail(pc, 'Illegal type in constant pool');
+    if (index < 0 || index >= this.pool.length) fail(pc, 'Illegal constant pool index');
+    const entry = this.pool[index];
+    if (entry === undefined || !kinds.includes(entry.kind)) fail(pc, 'Illegal type in constant pool');
   }
 
   private guard<T>(pc: number | undefined, read: () => T): T {

@@ -366,21 +366,22 @@ export class InstructionSemantics {
       case Op.ret:
         return this.fail('jsr and ret are not supported (subroutines are rejected)');
       case Op.ireturn:
-        this.checkReturn(Tag.Int);
-        return s.popInt();
+        s.popInt();
+        return this.checkReturn(Tag.Int);
       case Op.lreturn:
-        this.checkReturn(Tag.Long);
-        return s.popLong();
+        s.popLong();
+        return this.checkReturn(Tag.Long);
       case Op.freturn:
-        this.checkReturn(Tag.Float);
-        return s.popFloat();
+        s.popFloat();
+        return this.checkReturn(Tag.Float);
       case Op.dreturn:
-        this.checkReturn(Tag.Double);
-        return s.popDouble();
+        s.popDouble();
+        return this.checkReturn(Tag.Double);
       case Op.areturn: {
+        // HotSpot pops the operand before it compares with the descriptor.
+        const value = s.popReference();
         const result = this.facts.result[0];
         if (result === undefined || result.tag !== Tag.Ref) this.fail('Wrong return type in function');
-        const value = s.popReference();
         if (!this.relations.isAssignable(value, result.name)) this.fail('Wrong return type in function');
         return;
       }
