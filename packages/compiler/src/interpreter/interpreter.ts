@@ -25,7 +25,7 @@ export interface InterpreterOptions {
 }
 
 /** Default guest call depth limit; the CLI runs on a larger host stack and raises it. */
-export const DEFAULT_MAX_DEPTH = 1800;
+export const DEFAULT_MAX_DEPTH = 1000;
 /** Extra depth allowed while a StackOverflowError is being constructed. */
 const OVERFLOW_RESERVE = 60;
 
