@@ -58,4 +58,17 @@ function showClass(name: string, options: DisassembleOptions): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A reader that stops early (`oakp -v X.class | head`) closes the pipe: stop quietly, as javap does.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  process.stderr.write(`Error: cannot write the output: ${e.message}\n`);
+  process.exit(EXIT_ERROR);
+});
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // A bug in oakp, not bad input (that is a ClassFormatError, reported above): still no stack trace.
+  process.stderr.write(`Error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = EXIT_ERROR;
+}

@@ -1,6 +1,6 @@
 // The oakp command: javap's options, messages, streams and exit codes. The CLI runs in a child process
 // from source through esbuild's bundle when it has been built; the argument parser is tested directly.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,17 @@ describe.skipIf(!built)('the oakp command', () => {
     const hello = join(CORPUS_DIR, 'release17/Hello.class');
     expect(run('Missing.class', hello).status).toBe(0);
     expect(run(hello, 'Missing.class').status).toBe(1);
+  });
+
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const big = join(CORPUS_DIR, 'release17-g/GotoWide.class');
+    const child = spawn(process.execPath, [BIN, '-v', '-p', big, big, big, big]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('rejects a bad command line with exit code 2', () => {
