@@ -1,9 +1,11 @@
 // oakp against javap on the whole corpus, line for line: `-c` and `-v -p`. javap's outputs are committed
 // (test/javap-golden), so this runs without a JDK; the only normalisation is the one the regeneration
 // script applies to javap's output (the corpus directory and the date in the -v header).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { disassemble, encodeLikeJavap, readClassFile } from '@oakvm/classfile';
-import { corpusFiles } from '../io/corpus-files.js';
+import { CORPUS_DIR, corpusFiles } from '../io/corpus-files.js';
 import { GOLDEN_DATE, GOLDEN_MODES, GOLDEN_PATH_PREFIX, goldenOutput } from './javap-golden.js';
 
 /** oakp's output as the golden files hold javap's: UTF-8 with javap's '?' for lone surrogates, placeholders for path and date. */
@@ -46,4 +48,22 @@ describe('oakp matches javap on the corpus', () => {
       expect(differences).toEqual([]);
     });
   }
+});
+
+const hasJavap = spawnSync('javap', ['-version'], { stdio: 'ignore' }).status === 0;
+if (!hasJavap) console.warn('javap-comparison: no javap on the PATH; checking oakp against the committed javap outputs only');
+
+describe.skipIf(!hasJavap)('the committed javap outputs', () => {
+  it('are what the installed javap prints (regenerate them with scripts/regen-javap-golden.mjs if not)', () => {
+    for (const name of ['release17-g/Lambdas.class']) {
+      for (const mode of GOLDEN_MODES) {
+        const args = mode.name.split(' ');
+        const r = spawnSync('javap', ['-J-Duser.language=en', '-J-Duser.country=US', ...args, join(CORPUS_DIR, name)], { encoding: 'utf8' });
+        const normalised = r.stdout
+          .replace(`Classfile ${CORPUS_DIR}`, `Classfile ${GOLDEN_PATH_PREFIX}`)
+          .replace(/^ {2}Last modified [^;\n]*;/m, `  Last modified ${GOLDEN_DATE};`);
+        expect(normalised, `${name} ${mode.name}`).toBe(goldenOutput(name, mode.suffix));
+      }
+    }
+  });
 });
