@@ -130,7 +130,19 @@ const MAX_DIMENSIONS = 255;
  * instruction anywhere is reported before any operand), then, instruction by instruction, decoding,
  * operand checks and constant-pool resolution.
  */
-export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, types: TypePool, majorVersion: number): DecodedMethod {
+/** Checks of the static pass that need more than the class file (the class hierarchy). */
+export interface StaticHierarchyChecks {
+  /** Whether an invokespecial of an ordinary method may name this method's class. */
+  nonvirtualTargetAllowed(method: MethodOperand): boolean;
+}
+
+export function decodeMethod(
+  code: CodeAttribute,
+  pool: ConstantPoolEntries,
+  types: TypePool,
+  majorVersion: number,
+  hierarchyChecks: StaticHierarchyChecks,
+): DecodedMethod {
   const bytes = code.code;
   if (bytes.length === 0) fail(undefined, 'Empty code');
   const { indexAt, count } = instructionBoundaries(bytes);
@@ -139,9 +151,15 @@ export function decodeMethod(code: CodeAttribute, pool: ConstantPoolEntries, typ
   const operands = new Array<ResolvedOperand | undefined>(count);
   const cursor = new InstructionCursor(bytes);
   for (let i = 0; i < count; i++) {
+    const pc = cursorNextPc(cursor);
+    if (bytes[pc] === Op.invokedynamic && majorVersion < 51) fail(pc, 'invokedynamic bytecode is not supported in this class file version');
     decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
-    operands[i] = resolver.resolve(table, i);
+    const operand = resolver.resolve(table, i);
+    if (table.opcodes[i] === Op.invokespecial && operand?.kind === 'method' && !hierarchyChecks.nonvirtualTargetAllowed(operand)) {
+      fail(pc, 'Illegal use of nonvirtual function call');
+    }
+    operands[i] = operand;
   }
   const handlers = code.exceptionTable.map((h) => {
     const endOk = h.endPc === bytes.length || (h.endPc < bytes.length && (indexAt[h.endPc] as number) >= 0);
@@ -404,9 +422,9 @@ class OperandResolver {
     return this.guard(pc, () => cpClassName(this.pool, index));
   }
 
-  /** HotSpot: an index past the pool is a bad index; entry 0 and the slot after a long or double have no type. */
+  /** HotSpot: 0 or an index past the pool is a bad index; the slot after a long or double has no type. */
   private entry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
-    if (index < 0 || index >= this.pool.length) fail(pc, 'Illegal constant pool index');
+    if (index <= 0 || index >= this.pool.length) fail(pc, 'Illegal constant pool index');
     const entry = this.pool[index];
     if (entry === undefined || !kinds.includes(entry.kind)) fail(pc, 'Illegal type in constant pool');
   }

@@ -546,7 +546,6 @@ export class InstructionSemantics {
     this.checkArguments(m, args);
     if (receiver !== undefined) {
       if (op === Op.invokespecial) {
-        this.checkSpecialTarget(m);
         if (!this.relations.isAssignable(receiver, this.facts.className)) this.fail('Incompatible object argument for invokespecial');
       } else if (!this.relations.isAssignable(receiver, m.className)) {
         this.fail('Incompatible object argument for function call');
@@ -581,16 +580,6 @@ export class InstructionSemantics {
     s.replace(receiver, this.relations.types.ref(receiver.name));
   }
 
-  /** invokespecial of an ordinary method: a method of this class, a superclass, or (Java 8) an interface. */
-  private checkSpecialTarget(m: MethodOperand): void {
-    const own = this.facts.className;
-    if (m.className === own) return;
-    if (m.isInterfaceRef && this.facts.majorVersion >= 52) return;
-    if (m.className.charCodeAt(0) === 0x5b || this.relations.isInterface(m.className) || !this.relations.isSubclass(own, m.className)) {
-      this.fail('Illegal use of nonvirtual function call');
-    }
-  }
-
   /**
    * JVMS 4.10.1.8: a protected member of a superclass in another package may be used only through an
    * object of this class (or a subclass). Calling clone() on an array is the one exception.
@@ -615,6 +604,17 @@ export class InstructionSemantics {
 }
 
 /** The local index of a load or store: its operand, or for the _0.._3 forms the opcode's offset from `shortBase`. */
+/**
+ * invokespecial of an ordinary method must name this class, a superclass, or (Java 8) an interface.
+ * HotSpot checks this in its static pass, before the data flow, so decode-method.ts calls it.
+ */
+export function isNonvirtualTargetAllowed(facts: MethodFacts, relations: TypeRelations, m: MethodOperand): boolean {
+  const own = facts.className;
+  if (m.name === '<init>' || m.className === own) return true;
+  if (m.isInterfaceRef && facts.majorVersion >= 52) return true;
+  return m.className.charCodeAt(0) !== 0x5b && !relations.isInterface(m.className) && relations.isSubclass(own, m.className);
+}
+
 function localIndex(op: number, operand: number, shortBase: number): number {
   return op >= shortBase && op < shortBase + 4 ? op - shortBase : operand;
 }

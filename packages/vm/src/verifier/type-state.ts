@@ -154,7 +154,11 @@ export class TypeState {
     const a = this.locals[index] as VType;
     const b = this.locals[index + 1] as VType;
     if (a.tag === low && b.tag === high) return;
-    if (a.tag === Tag.Top || b.tag === Tag.Top) this.fail(`Accessing value from uninitialized register pair ${index}/${index + 1}`);
+    // HotSpot calls a pair uninitialized only past the registers it tracks, which grow as locals are
+    // written: here, past the highest local that holds anything.
+    let tracked = this.maxLocals;
+    while (tracked > 0 && (this.locals[tracked - 1] as VType).tag === Tag.Top) tracked--;
+    if (index + 1 >= tracked) this.fail(`Accessing value from uninitialized register pair ${index}/${index + 1}`);
     this.fail(`Register pair ${index}/${index + 1} contains wrong type`);
   }
 

@@ -12,9 +12,10 @@ import {
 } from '@oakvm/classfile';
 import { classInfoFromClassFile, type ClassHierarchy, type ClassInfo } from './class-hierarchy.js';
 import { StaticCheckFailure, decodeMethod, splitParameters } from './decode-method.js';
+import { isNonvirtualTargetAllowed, type MethodFacts } from './instruction-semantics.js';
 import { inferTypes } from './method-verifier.js';
 import type { ReferenceMaps } from './reference-maps.js';
-import { TypeRelations } from './type-relations.js';
+import { MissingClass, TypeRelations } from './type-relations.js';
 import { VerifyError, type VerifyErrorClass } from './verify-error.js';
 import { TypePool } from './verification-type.js';
 
@@ -62,22 +63,26 @@ export function verifyClass(cf: ClassFile, hierarchy: ClassHierarchy): VerifiedC
     }
     const types = relations.types;
     const returnText = descriptor.slice(descriptor.indexOf(')') + 1);
+    const facts: MethodFacts = {
+      className,
+      superName: self.superName,
+      majorVersion: cf.majorVersion,
+      isConstructor: name === '<init>',
+      result: returnText === 'V' ? [] : types.fromDescriptor(returnText),
+    };
     let decoded;
     try {
-      decoded = decodeMethod(code, cf.constantPool, types, cf.majorVersion);
+      decoded = decodeMethod(code, cf.constantPool, types, cf.majorVersion, {
+        nonvirtualTargetAllowed: (target) => isNonvirtualTargetAllowed(facts, relations, target),
+      });
     } catch (e) {
       if (e instanceof StaticCheckFailure) fail(e.pc, e.reason, e.formatError ? 'java/lang/ClassFormatError' : undefined);
+      if (e instanceof MissingClass) fail(undefined, e.message);
       throw e;
     }
     const maps = inferTypes(
       {
-        facts: {
-          className,
-          superName: self.superName,
-          majorVersion: cf.majorVersion,
-          isConstructor: name === '<init>',
-          result: returnText === 'V' ? [] : types.fromDescriptor(returnText),
-        },
+        facts,
         isStatic: (m.accessFlags & ACC_STATIC) !== 0,
         parameters: splitParameters(descriptor).map((p) => types.fromDescriptor(p)),
         code,

@@ -1,16 +1,21 @@
-// The cases of support/cases.ts on HotSpot: each class, written as a version 49 class file, is loaded in
-// its own class loader by a small Java runner, so HotSpot's type-inferring verifier (libverify) checks
-// it. Its verdict and message must be ours, except for the cases marked as OakVM's own. Needs a JDK.
+// The verifier against HotSpot's own type-inferring verifier (libverify, used for class files before
+// version 50). Classes are written to disk and loaded by a small Java runner, each in its own class
+// loader (so every case may name its class as it likes), all in one JVM; its verdict, error class and
+// message must be ours. Needs a JDK; skips, saying so, without one.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { writeClassFile } from '@oakvm/classfile';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readClassFile, writeClassFile, type ClassFile } from '@oakvm/classfile';
+import { compile } from '@oakvm/compiler';
+import { listPrograms } from '../../../../test/support/corpus.js';
 import { hasJdk, jdkTool } from '../../../../test/support/hotspot.js';
-import { VerifyError } from '../../src/verifier/index.js';
+import { VerifyError, verifyClass } from '../../src/verifier/index.js';
+import { imageClasses, layeredHierarchy } from './support/class-sources.js';
 import { CASES } from './support/cases.js';
 import { TEST_CLASS, buildClass, verifyErrorOf } from './support/hand-built.js';
+import { mutate, random } from './support/mutation.js';
 
 const RUNNER = `
 import java.io.File;
@@ -19,9 +24,10 @@ import java.net.URLClassLoader;
 
 public class VerifyRunner {
   public static void main(String[] args) throws Exception {
-    String name = args[0];
-    for (int i = 1; i < args.length; i++) {
-      URL[] path = { new File(args[i]).toURI().toURL() };
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String name = arg.substring(0, eq);
+      URL[] path = { new File(arg.substring(eq + 1)).toURI().toURL() };
       try (URLClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
         Class.forName(name, true, loader);
         System.out.println("OK");
@@ -36,28 +42,99 @@ public class VerifyRunner {
 const jdk = hasJdk();
 if (!jdk) console.warn('hotspot-parity.test.ts: skipped, no JDK (javac and java) to compare the verifier with');
 
-describe.skipIf(!jdk)('the hand-built cases on HotSpot', () => {
-  const work = mkdtempSync(join(tmpdir(), 'oak-verifier-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** One class to load: its internal name and the class files of the directory it is loaded from. */
+interface Trial {
+  readonly name: string;
+  readonly classes: ReadonlyMap<string, Uint8Array>;
+}
 
-  test('HotSpot gives the same verdict and message', () => {
+describe.skipIf(!jdk)('HotSpot agrees', () => {
+  let work = '';
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'oak-verifier-'));
     writeFileSync(join(work, 'VerifyRunner.java'), RUNNER);
     execFileSync(jdkTool('javac'), ['-d', work, join(work, 'VerifyRunner.java')]);
-    const dirs = CASES.map((c, i) => {
-      const dir = join(work, `case${i}`);
-      mkdirSync(join(dir, 'demo'), { recursive: true });
-      writeFileSync(join(dir, `${TEST_CLASS}.class`), writeClassFile(buildClass(c.spec)));
-      return dir;
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  /** HotSpot's line for each trial: "OK" or "<exception class>\t<message>". */
+  function onHotSpot(label: string, trials: readonly Trial[]): string[] {
+    const args = trials.map((t, i) => {
+      const dir = join(work, label, String(i));
+      for (const [name, bytes] of t.classes) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, `${name}.class`), bytes);
+      }
+      return `${t.name.replace(/\//g, '.')}=${dir}`;
     });
-    const output = execFileSync(jdkTool('java'), ['-Xshare:auto', '-cp', work, 'VerifyRunner', TEST_CLASS.replace('/', '.'), ...dirs], { encoding: 'utf8' });
-    const hotspot = output.trimEnd().split('\n');
+    const output = execFileSync(jdkTool('java'), ['-Xshare:auto', '-cp', work, 'VerifyRunner', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    return output.trimEnd().split('\n');
+  }
+
+  function ours(run: () => unknown): string {
+    try {
+      run();
+      return 'OK';
+    } catch (e) {
+      if (e instanceof VerifyError) return `${e.javaClass.replace(/\//g, '.')}\t${e.detail}`;
+      throw e;
+    }
+  }
+
+  test('the hand-built cases: the same verdict, error class and message', () => {
+    const hotspot = onHotSpot(
+      'cases',
+      CASES.map((c) => ({ name: TEST_CLASS, classes: new Map([[TEST_CLASS, writeClassFile(buildClass(c.spec))]]) })),
+    );
     const differences: string[] = [];
     CASES.forEach((c, i) => {
       if (c.oursOnly) return;
-      const e = verifyErrorOf(c.spec);
-      const ours = e instanceof VerifyError ? `${e.javaClass.replace(/\//g, '.')}\t${e.detail}` : 'OK';
-      if (hotspot[i] !== ours) differences.push(`${c.title}\n  HotSpot: ${hotspot[i]}\n  OakVM:   ${ours}`);
+      const mine = ours(() => {
+        const e = verifyErrorOf(c.spec);
+        if (e !== undefined) throw e;
+      });
+      if (hotspot[i] !== mine) differences.push(`${c.title}\n  HotSpot: ${hotspot[i]}\n  OakVM:   ${mine}`);
     });
     expect(differences).toEqual([]);
+  });
+
+  test("damaged methods of oakc's output: HotSpot's verdict, and its message when it rejects in the verifier", () => {
+    // oakc writes version 49, which HotSpot checks with the type-inferring verifier. Static initializers
+    // are dropped so that loading runs no guest code.
+    const classlib = imageClasses('classlib');
+    const jdkSymbols = imageClasses('jdk-symbols');
+    const programs = listPrograms({ kind: 'run' })
+      .map((p) => compile([{ path: p.path, text: p.source }], { classPath: (n) => classlib.get(n) ?? jdkSymbols.get(n) }).classes)
+      .filter((classes) => classes.size > 0)
+      .slice(0, 12);
+    expect(programs.length).toBeGreaterThan(0);
+    const next = random(0x5eed);
+    const trials: (Trial & { readonly file: ClassFile; readonly hierarchy: ReturnType<typeof layeredHierarchy> })[] = [];
+    for (let round = 0; round < 1200; round++) {
+      const classes = programs[round % programs.length] as Map<string, Uint8Array>;
+      const names = [...classes.keys()];
+      const name = names[Math.floor(next() * names.length)] as string;
+      const original = readClassFile(classes.get(name) as Uint8Array);
+      const withoutClinit = { ...original, methods: original.methods.filter((m) => (original.constantPool[m.nameIndex] as { value?: string }).value !== '<clinit>') };
+      const file = mutate(withoutClinit, next);
+      const own = new Map(classes);
+      own.set(name, writeClassFile(file));
+      trials.push({ name, classes: own, file, hierarchy: layeredHierarchy(own, classlib, jdkSymbols) });
+    }
+    const hotspot = onHotSpot('mutated', trials);
+    const differences: string[] = [];
+    let rejected = 0;
+    trials.forEach((t, i) => {
+      const theirs = hotspot[i] as string;
+      const mine = ours(() => verifyClass(t.file, t.hierarchy));
+      if (mine !== 'OK') rejected++;
+      // HotSpot's class-file parser rejects some damage before verification (ClassFormatError with its
+      // own message); there only the verdict must agree.
+      const comparable = theirs === 'OK' || theirs.startsWith('java.lang.VerifyError\t');
+      const agree = comparable ? theirs === mine : mine !== 'OK';
+      if (!agree) differences.push(`${t.name} (trial ${i})\n  HotSpot: ${theirs}\n  OakVM:   ${mine}`);
+    });
+    expect(differences).toEqual([]);
+    expect(rejected).toBeGreaterThan(100);
   });
 });

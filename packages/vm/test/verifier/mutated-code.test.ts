@@ -3,43 +3,11 @@
 // no JavaScript error escapes and every run ends.
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { Op, readClassFile, type ClassFile, type CodeAttribute } from '@oakvm/classfile';
+import { Op, readClassFile, type ClassFile } from '@oakvm/classfile';
 import { VerifyError, verifyClass } from '../../src/verifier/index.js';
 import { byClassName, classFilesUnder, corpusClassesRoot, imageClasses, layeredHierarchy } from './support/class-sources.js';
 import { verifyErrorOf } from './support/hand-built.js';
-
-/** xorshift32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
-
-function mutate(cf: ClassFile, next: () => number): ClassFile {
-  const methods = cf.methods.map((m) => ({ ...m, attributes: [...m.attributes] }));
-  const withCode = methods.filter((m) => m.attributes.some((a) => a.kind === 'Code'));
-  const method = withCode[Math.floor(next() * withCode.length)];
-  if (method === undefined) return cf;
-  const at = method.attributes.findIndex((a) => a.kind === 'Code');
-  const code = method.attributes[at] as CodeAttribute;
-  const bytes = code.code.slice();
-  let { maxStack, maxLocals } = code;
-  const kind = next();
-  if (kind < 0.7) {
-    const flips = 1 + Math.floor(next() * 3);
-    for (let i = 0; i < flips; i++) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
-  } else if (kind < 0.85) {
-    maxStack = Math.floor(next() * (maxStack + 1));
-  } else {
-    maxLocals = Math.floor(next() * (maxLocals + 1));
-  }
-  method.attributes[at] = { ...code, code: bytes, maxStack, maxLocals };
-  return { ...cf, methods };
-}
+import { mutate, random } from './support/mutation.js';
 
 test('randomly damaged methods verify or give VerifyError, nothing else', () => {
   const files = classFilesUnder(join(corpusClassesRoot, 'release8')).filter((f) => !f.path.includes('GotoWide'));
