@@ -17,7 +17,7 @@ import { TIERS } from './lib/tiers.mjs';
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = dirname(benchDir);
 
-function main(argv) {
+async function main(argv) {
   const options = parseOptions(argv);
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -51,7 +51,7 @@ function main(argv) {
   for (const { tier, reason } of tiers) {
     if (reason !== null) env.log(`tier ${tier.id} unavailable: ${reason}`);
   }
-  const cells = measure({ env, programs, tiers, size, rounds: options.rounds, timeoutMs: options.timeoutSeconds * 1000, inputs, log: env.log });
+  const cells = await measure({ env, programs, tiers, size, rounds: options.rounds, timeoutMs: options.timeoutSeconds * 1000, inputs, log: env.log });
   const result = buildResult({ size, rounds: options.rounds, programs, tiers, cells });
 
   if (options.write) {
@@ -125,7 +125,7 @@ function select(kind, all, idOf, wanted) {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`run.mjs: ${error.message}\n${USAGE}\n`);

@@ -3,31 +3,42 @@
 // instead of favouring whichever runs first. A cell (program x tier) that fails once is not run again.
 import { median } from './stats.mjs';
 import { normaliseOutput, readExpected } from './programs.mjs';
-import { firstLine, runTimed } from './process.mjs';
+import { firstLine, runMeasured } from './process.mjs';
 
 /**
+ * samples are wall times in seconds; cpuSamples the CPU time (user + system) of the same runs, empty where
+ * the platform cannot measure it.
  * @typedef {{ program: string, tier: string, status: 'ok' | 'failed' | 'unavailable', reason: string | null,
- *   samples: number[], median: number | null }} Cell
+ *   samples: number[], median: number | null, cpuSamples: number[], cpuMedian: number | null }} Cell
  */
 
 /**
  * @param {{ env: { root: string }, programs: import('./programs.mjs').Program[], tiers: { tier: import('./tiers.mjs').Tier,
  *   reason: string | null }[], size: string, rounds: number, timeoutMs: number, inputs: import('./inputs.mjs').Inputs,
  *   log: (line: string) => void }} run
- * @returns {Cell[]}
+ * @returns {Promise<Cell[]>}
  */
-export function measure(run) {
+export async function measure(run) {
   const { programs, tiers, size, rounds, log } = run;
   /** @type {Cell[]} */
   const cells = [];
   const labelWidth = Math.max(...tiers.map(({ tier }) => tier.label.length));
-  programs.forEach((program, index) => {
+  for (const [index, program] of programs.entries()) {
     const arg = program.sizes[size];
     log(`[${index + 1}/${programs.length}] ${program.name} (${size} size: ${arg})`);
     const expected = readExpected(program, size);
     const row = tiers.map(({ tier, reason }) => {
       /** @type {Cell} */
-      const cell = { program: program.name, tier: tier.id, status: 'ok', reason: null, samples: [], median: null };
+      const cell = {
+        program: program.name,
+        tier: tier.id,
+        status: 'ok',
+        reason: null,
+        samples: [],
+        median: null,
+        cpuSamples: [],
+        cpuMedian: null,
+      };
       if (reason !== null) {
         cell.status = 'unavailable';
         cell.reason = reason;
@@ -50,7 +61,7 @@ export function measure(run) {
         if (cell.status !== 'ok') continue;
         const inputPath = /** @type {string} */ (run.inputs.get(tier.input, program).path);
         const command = tier.command(run.env, inputPath, program, arg);
-        const result = runTimed(command.file, command.args, { cwd: run.env.root, timeoutMs: run.timeoutMs });
+        const result = await runMeasured(command.file, command.args, { cwd: run.env.root, timeoutMs: run.timeoutMs });
         const problem = judge(result, /** @type {string} */ (expected));
         const where = `  round ${round + 1}/${rounds}  ${tier.label.padEnd(labelWidth)}`;
         if (problem !== null) {
@@ -59,15 +70,22 @@ export function measure(run) {
           log(`${where}  FAILED: ${problem}`);
         } else {
           cell.samples.push(result.seconds);
-          log(`${where}  ${result.seconds.toFixed(3)} s`);
+          if (result.cpuSeconds !== null) cell.cpuSamples.push(result.cpuSeconds);
+          const cpu = result.cpuSeconds === null ? '' : `  (CPU ${result.cpuSeconds.toFixed(3)} s)`;
+          log(`${where}  ${result.seconds.toFixed(3)} s${cpu}`);
         }
       }
     }
     for (const { cell } of row) {
-      if (cell.status === 'ok') cell.median = median(cell.samples);
-      else cell.samples = [];
+      if (cell.status === 'ok') {
+        cell.median = median(cell.samples);
+        cell.cpuMedian = cell.cpuSamples.length === cell.samples.length ? median(cell.cpuSamples) : null;
+      } else {
+        cell.samples = [];
+        cell.cpuSamples = [];
+      }
     }
-  });
+  }
   return cells;
 }
 
