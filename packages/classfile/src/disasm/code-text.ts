@@ -19,7 +19,10 @@ const ARRAY_TYPE_NAMES: { readonly [atype: number]: string } = {
   11: 'long',
 };
 
-/** Writes every instruction of `code`. Malformed code ends the listing with javap's error line. */
+/**
+ * Writes every instruction of `code`. Malformed code ends the listing with javap's error line; the cursor
+ * has set its pc to the instruction it failed on.
+ */
 export function writeInstructions(out: LineWriter, code: CodeAttribute, constants: ConstantText): void {
   const cursor = new InstructionCursor(code.code);
   for (;;) {
@@ -29,18 +32,13 @@ export function writeInstructions(out: LineWriter, code: CodeAttribute, constant
     } catch (e) {
       if (!(e instanceof ClassFormatError)) throw e;
       // javap reports the failure on its own line, then prints "???" where the instruction would be.
-      out.raw(`Error: error at or after byte ${nextPc(cursor)}`);
+      out.raw(`Error: error at or after byte ${cursor.pc}`);
       out.println('???');
       return;
     }
     if (!more) return;
     writeInstruction(out, cursor, constants);
   }
-}
-
-/** The pc the cursor was about to decode when it failed: just after the last good instruction. */
-function nextPc(cursor: InstructionCursor): number {
-  return cursor.length === 0 ? 0 : cursor.pc + cursor.length;
 }
 
 function writeInstruction(out: LineWriter, c: InstructionCursor, constants: ConstantText): void {
