@@ -18,6 +18,8 @@ interface Cell {
   reason: string | null;
   samples: number[];
   median: number | null;
+  cpuSamples: number[];
+  cpuMedian: number | null;
 }
 
 interface Result {
@@ -76,6 +78,10 @@ describe('benchmark harness on the real programs, quick mode', () => {
       expect(cell.status, cell.reason ?? '').toBe('ok');
       expect(cell.samples).toHaveLength(1);
       expect(cell.median).toBeGreaterThan(0);
+      if (process.platform !== 'win32') {
+        expect(cell.cpuSamples).toHaveLength(1);
+        expect(cell.cpuMedian).toBeGreaterThanOrEqual(0);
+      }
     }
   });
 
