@@ -186,7 +186,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from int array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i32[a + 4 + i]!;
             pc++;
             break;
@@ -195,7 +195,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[sp - 1]! | 0;
             const a = s[sp - 2]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from long array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             const w = a + 4 + 2 * i;
             s[sp - 2] = i32[w]!;
             s[sp - 1] = i32[w + 1]!;
@@ -206,7 +206,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from float array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = f32[a + 4 + i]!;
             pc++;
             break;
@@ -215,7 +215,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[sp - 1]! | 0;
             const a = s[sp - 2]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from double array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 2] = f64[((a + 4) >> 1) + i]!;
             pc++;
             break;
@@ -224,7 +224,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from object array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i32[a + 4 + i]!;
             pc++;
             break;
@@ -233,7 +233,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from byte/boolean array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i8[(a + 4) * 4 + i]!;
             pc++;
             break;
@@ -242,7 +242,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from char array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = u16[(a + 4) * 2 + i]!;
             pc++;
             break;
@@ -251,7 +251,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[sp - 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot load from short array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             s[sp - 1] = i16[(a + 4) * 2 + i]!;
             pc++;
             break;
@@ -315,7 +315,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to int array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             i32[a + 4 + i] = v;
             pc++;
             break;
@@ -325,7 +325,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const a = s[sp]! | 0;
             const i = s[sp + 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to long array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             const w = a + 4 + 2 * i;
             i32[w] = s[sp + 2]!;
             i32[w + 1] = s[sp + 3]!;
@@ -337,7 +337,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to float array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             f32[a + 4 + i] = v;
             pc++;
             break;
@@ -347,7 +347,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const a = s[sp]! | 0;
             const i = s[sp + 1]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to double array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             f64[((a + 4) >> 1) + i] = s[sp + 2]!;
             pc++;
             break;
@@ -357,7 +357,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[sp - 2]! | 0;
             const a = s[sp - 3]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to object array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             if (v !== 0) {
               const ac = classes[i32[a]!]!;
               const vc = classes[i32[v]!]!;
@@ -375,7 +375,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to byte/boolean array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             // JVMS: a store into boolean[] keeps only the lowest bit.
             i8[(a + 4) * 4 + i] = i32[a] === booleanArrayId ? v & 1 : v;
             pc++;
@@ -386,7 +386,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to char array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             u16[(a + 4) * 2 + i] = v;
             pc++;
             break;
@@ -396,7 +396,7 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             const i = s[--sp]! | 0;
             const a = s[--sp]! | 0;
             if (a === 0) throw nullPointer(m, opPc, 'Cannot store to short array');
-            if (i < 0 || i >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
+            if (i >>> 0 >= i32[a + 3]!) throw arrayIndexError(i, i32[a + 3]!);
             i16[(a + 4) * 2 + i] = v;
             pc++;
             break;

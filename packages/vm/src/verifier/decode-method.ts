@@ -153,6 +153,8 @@ export function decodeMethod(
   for (let i = 0; i < count; i++) {
     const pc = cursorNextPc(cursor);
     if (bytes[pc] === Op.invokedynamic && majorVersion < 51) fail(pc, 'invokedynamic bytecode is not supported in this class file version');
+    // HotSpot checks invokeinterface's constant before its count and zero byte, which the decoder checks.
+    if (bytes[pc] === Op.invokeinterface) resolver.checkEntry((((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number)), INTERFACE_METHOD_REFS, pc);
     decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
     const operand = resolver.resolve(table, i);
@@ -423,6 +425,10 @@ class OperandResolver {
   }
 
   /** HotSpot: 0 or an index past the pool is a bad index; the slot after a long or double has no type. */
+  checkEntry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
+    this.entry(index, kinds, pc);
+  }
+
   private entry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
     if (index <= 0 || index >= this.pool.length) fail(pc, 'Illegal constant pool index');
     const entry = this.pool[index];

@@ -135,7 +135,7 @@ export class InstructionSemantics {
         return this.arrayLoad(s, 'double', [DOUBLE, DOUBLE_HI]);
       case Op.aaload: {
         s.popInt();
-        const array = s.popReference();
+        const array = s.pop();
         if (array.tag === Tag.Null) return s.push(NULL);
         if (!isReferenceArray(array)) this.fail('Expecting to find array of objects or arrays on stack');
         return s.pushValue(this.relations.types.elementOf(array.name));
@@ -190,9 +190,9 @@ export class InstructionSemantics {
         return this.arrayStore(s, 'double', () => s.popDouble());
       case Op.aastore: {
         // The element's class is checked at run time (ArrayStoreException); here only its kind.
-        if (!isInitializedReference(s.pop())) this.fail('Expecting reference type on operand stack in aastore');
+        s.popReference();
         s.popInt();
-        const array = s.popReference();
+        const array = s.pop();
         if (array.tag !== Tag.Null && !isReferenceArray(array)) this.fail('Expecting to find array of objects or arrays on stack');
         return;
       }
@@ -447,7 +447,9 @@ export class InstructionSemantics {
         return s.push(INT);
       }
       case Op.athrow: {
-        const thrown = s.popReference();
+        // HotSpot wants an object here, not an array: its 'O' operand kind.
+        const thrown = s.pop();
+        if (thrown.tag !== Tag.Null && (thrown.tag !== Tag.Ref || thrown.name.charCodeAt(0) === 0x5b)) this.fail('Expecting to find object on stack');
         if (!this.relations.isAssignable(thrown, 'java/lang/Throwable')) this.fail('Can only throw Throwable objects');
         return;
       }
@@ -489,20 +491,21 @@ export class InstructionSemantics {
 
   private arrayLoad(s: TypeState, kind: ArrayKind, result: readonly VType[]): void {
     s.popInt();
-    this.checkArray(s.popReference(), kind);
+    this.checkArray(s.pop(), kind);
     s.pushValue(result);
   }
 
   private arrayStore(s: TypeState, kind: ArrayKind, popValue: () => void): void {
     popValue();
     s.popInt();
-    this.checkArray(s.popReference(), kind);
+    this.checkArray(s.pop(), kind);
   }
 
+  /** Any operand that is not an array of the kind (an int, an object, another array) gets the array message. */
   private checkArray(array: VType, kind: ArrayKind): void {
     if (array.tag === Tag.Null) return;
     const [names, message] = ARRAY_KINDS[kind];
-    if (!(names as readonly string[]).includes(array.name)) this.fail(message);
+    if (array.tag !== Tag.Ref || !(names as readonly string[]).includes(array.name)) this.fail(message);
   }
 
   /**

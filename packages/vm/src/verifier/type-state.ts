@@ -139,13 +139,13 @@ export class TypeState {
   /** Reads a one-slot local that must have tag `tag` (iload, fload). */
   loadLocal(index: number, tag: Tag): VType {
     const t = this.locals[index] as VType;
-    if (t.tag !== tag) this.fail(t.tag === Tag.Top ? `Accessing value from uninitialized register ${index}` : `Register ${index} contains wrong type`);
+    if (t.tag !== tag) this.badRegister(index);
     return t;
   }
 
   loadReferenceLocal(index: number): VType {
     const t = this.locals[index] as VType;
-    if (!isReference(t)) this.fail(t.tag === Tag.Top ? `Accessing value from uninitialized register ${index}` : `Register ${index} contains wrong type`);
+    if (!isReference(t)) this.badRegister(index);
     return t;
   }
 
@@ -154,12 +154,23 @@ export class TypeState {
     const a = this.locals[index] as VType;
     const b = this.locals[index + 1] as VType;
     if (a.tag === low && b.tag === high) return;
-    // HotSpot calls a pair uninitialized only past the registers it tracks, which grow as locals are
-    // written: here, past the highest local that holds anything.
+    if (index + 1 >= this.trackedLocals()) this.fail(`Accessing value from uninitialized register pair ${index}/${index + 1}`);
+    this.fail(`Register pair ${index}/${index + 1} contains wrong type`);
+  }
+
+  private badRegister(index: number): never {
+    if (index >= this.trackedLocals()) this.fail(`Accessing value from uninitialized register ${index}`);
+    return this.fail(`Register ${index} contains wrong type`);
+  }
+
+  /**
+   * HotSpot calls a local uninitialized only past the registers it tracks, which grow as locals are
+   * written and shrink where paths meet: here, past the highest local that holds anything.
+   */
+  private trackedLocals(): number {
     let tracked = this.maxLocals;
     while (tracked > 0 && (this.locals[tracked - 1] as VType).tag === Tag.Top) tracked--;
-    if (index + 1 >= tracked) this.fail(`Accessing value from uninitialized register pair ${index}/${index + 1}`);
-    this.fail(`Register pair ${index}/${index + 1} contains wrong type`);
+    return tracked;
   }
 
   /**
