@@ -26,15 +26,6 @@ export function generateClass(cls: ClassSymbol, options: GenerateOptions): Uint8
     interfaces: cls.interfaces,
     ...(cls.sourceFile !== undefined ? { sourceFile: cls.sourceFile } : {}),
   });
-  for (const member of decl.members) {
-    if (member.kind !== 'Field') continue;
-    for (const d of member.declarators) {
-      const field = d.symbol;
-      if (field === undefined) throw internalError(`field ${d.name.name} without a symbol`);
-      const constant = field.constantValue === undefined ? undefined : poolConstant(field.constantValue);
-      guard(cls, d.name.span, () => builder.field(field.accessFlags & 0xffff, field.name, descriptorOf(field.type), constant));
-    }
-  }
   for (const { method, source } of methodsInOrder(cls, decl)) {
     const flags = method.accessFlags & 0xffff;
     const exceptions = source.kind === 'declared' ? thrownTypes(source.decl) : [];
@@ -45,6 +36,16 @@ export function generateClass(cls: ClassSymbol, options: GenerateOptions): Uint8
     const code = builder.method(flags, method.name, method.descriptor, exceptions);
     const span = source.kind === 'declared' && source.decl.kind !== 'Initializer' ? source.decl.name.span : decl.name.span;
     guard(cls, span, () => generateMethodCode(cls, method, source, code, options));
+  }
+  // Fields after the code, so the code's constants come first in the pool, as in javac's class files.
+  for (const member of decl.members) {
+    if (member.kind !== 'Field') continue;
+    for (const d of member.declarators) {
+      const field = d.symbol;
+      if (field === undefined) throw internalError(`field ${d.name.name} without a symbol`);
+      const constant = field.constantValue === undefined ? undefined : poolConstant(field.constantValue);
+      guard(cls, d.name.span, () => builder.field(field.accessFlags & 0xffff, field.name, descriptorOf(field.type), constant));
+    }
   }
   return guard(cls, decl.name.span, () => writeClassFile(builder.build()));
 }

@@ -97,15 +97,21 @@ export class CodeBuilderSink implements CodeSink {
     this.record(this.ldcLength(this.pool.string(value)), (code) => code.pushString(value));
   }
 
+  // References enter the constant pool as they are met, as javac's do, so that constants used early get
+  // the low indexes (and the short ldc) they get from javac.
   field(op: OpCode, owner: string, name: string, descriptor: string): void {
+    this.pool.fieldRef(owner, name, descriptor);
     this.record(3, (code) => code.field(op, owner, name, descriptor));
   }
 
   invoke(op: OpCode, owner: string, name: string, descriptor: string, isInterface: boolean): void {
+    if (op === Op.invokeinterface || isInterface) this.pool.interfaceMethodRef(owner, name, descriptor);
+    else this.pool.methodRef(owner, name, descriptor);
     this.record(op === Op.invokeinterface ? 5 : 3, (code) => code.invoke(op, owner, name, descriptor, isInterface));
   }
 
   classOp(op: OpCode, className: string): void {
+    this.pool.class(className);
     this.record(3, (code) => code.typeInstruction(op, className));
   }
 
@@ -116,6 +122,7 @@ export class CodeBuilderSink implements CodeSink {
   }
 
   multianewarray(descriptor: string, dimensions: number): void {
+    this.pool.class(descriptor);
     this.record(4, (code) => code.multiANewArray(descriptor, dimensions));
   }
 

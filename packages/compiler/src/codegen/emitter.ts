@@ -19,7 +19,16 @@ export class Label {
   pc: number | undefined;
   /** The flow state at each forward jump to it, merged when it is placed. */
   states: FlowState[] = [];
+  /** Set when the label was made to stand for another one (its jumps threaded there). */
+  aliasOf: Label | undefined;
   constructor(readonly sinkLabel: SinkLabel) {}
+
+  /** The label this one finally stands for. */
+  root(): Label {
+    let label: Label = this;
+    while (label.aliasOf !== undefined) label = label.aliasOf;
+    return label;
+  }
 }
 
 /** The slots holding a definitely assigned named variable. */
@@ -107,6 +116,7 @@ export class Emitter {
   /** Sends the jumps to `label` to where `target` already is (a backward jump made by a condition). */
   placeAt(label: Label, target: Label): void {
     if (!this.sink.alias(label.sinkLabel, target.sinkLabel)) throw new Error('internal compiler error: circular label alias');
+    label.aliasOf = target;
   }
 
   statementStart(line: number): void {
@@ -179,7 +189,8 @@ export class Emitter {
     this.sink.branch(op, target.sinkLabel);
   }
 
-  private recordState(target: Label, state: FlowState | undefined): void {
+  private recordState(label: Label, state: FlowState | undefined): void {
+    const target = label.root();
     // A backward jump meets code already generated: it changes nothing here.
     if (state !== undefined && target.pc === undefined) target.states.push(state);
   }
@@ -190,9 +201,13 @@ export class Emitter {
     target.jumpedTo = true;
     const threaded = this.pendingPlacements.filter((l) => l !== target && this.sink.alias(l.sinkLabel, target.sinkLabel));
     this.pendingPlacements = this.pendingPlacements.filter((l) => !threaded.includes(l));
-    for (const l of threaded) for (const state of l.states) this.recordState(target, state);
-    // Resolving jumps fixes the code before them (javac's fixedPc): an earlier goto can no longer vanish.
-    if (threaded.length > 0) this.commitPendingGoto();
+    for (const l of threaded) {
+      l.aliasOf = target;
+      for (const state of l.states) this.recordState(target, state);
+    }
+    // Resolving jumps backwards fixes the code before them (javac's fixedPc): an earlier goto can no
+    // longer vanish. Forward, javac only merges them into the new goto's chain.
+    if (threaded.length > 0 && target.root().pc !== undefined) this.commitPendingGoto();
     if (!this.alive) return;
     this.flush();
     this.pendingGoto = { target, line: this.pendingLine, state: this.flow?.snapshot() };
@@ -261,7 +276,8 @@ export class Emitter {
     const pending = this.pendingGoto;
     if (pending !== undefined) {
       this.pendingGoto = undefined;
-      if (this.pendingPlacements.includes(pending.target)) {
+      const target = pending.target.root();
+      if (this.pendingPlacements.some((l) => l.root() === target)) {
         // A goto to the next instruction is dropped; control falls through as it did before it.
         if (this.pendingLine === undefined) this.pendingLine = pending.line;
         this.live = true;

@@ -30,6 +30,14 @@ export function genExprTo(ctx: MethodContext, e: Expr, target: Type): void {
     pushConstant(ctx.emitter, e.constant, target);
     return;
   }
+  if (e.kind === 'Conditional' && target.kind === 'primitive' && e.parenthesized !== true) {
+    // javac converts each branch straight to the type the context wants, not to the conditional's own
+    // type first (`double d = c ? i : f` is i2d, not i2f; f2d): the output must match javac's. In
+    // parentheses the conditional is generated in its own type and converted after, as javac's
+    // visitParens resets the expected type.
+    genConditional(ctx, e, target);
+    return;
+  }
   genExpr(ctx, e);
   coerce(ctx, typeOf(e), target);
 }
@@ -388,17 +396,20 @@ export function genBinaryOperation(ctx: MethodContext, operator: Binary['operato
 function genCast(ctx: MethodContext, e: Cast): void {
   const target = typeOfNode(e.targetType.type);
   const source = typeOf(e.expr);
+  // The operand is generated in its own type, then converted (unlike an assignment context, javac
+  // does not push a cast's type into a conditional operand).
   genExpr(ctx, e.expr);
   if (target.kind === 'primitive') {
     coerce(ctx, source, target);
     return;
   }
-  if (source.kind === 'null' || ctx.isSubtype(source, target)) return;
+  // javac leaves out the checkcast of a widening cast; a cast of null is checked unless it is to Object.
+  const isObject = target.kind === 'class' && target.name === 'java/lang/Object';
+  if (source.kind === 'null' ? isObject : ctx.isSubtype(source, target)) return;
   ctx.emitter.classOp(Op.checkcast, classOperand(target));
 }
 
-function genConditional(ctx: MethodContext, e: Conditional): void {
-  const type = typeOf(e);
+function genConditional(ctx: MethodContext, e: Conditional, type: Type = typeOf(e)): void {
   const c = genCond(ctx, e.condition);
   const elseJumps = jumpFalse(ctx, c);
   let exit: Label | undefined;

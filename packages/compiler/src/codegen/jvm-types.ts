@@ -121,9 +121,10 @@ export function conversionOps(from: PrimitiveName, to: PrimitiveName): OpCode[] 
   const ops: OpCode[] = [];
   const widened = widenTo(source, to);
   if (widened !== undefined) ops.push(widened);
-  // The int-to-small narrowing follows any conversion that produced an int.
+  // Any value converted to byte, short or char is narrowed from int, even byte to short, as javac's
+  // Item.coerce does (a widening that needs no instruction, but the bytecode matches javac's).
   const small = narrowFromInt(to);
-  if (small !== undefined && !(isSubrangeOf(from, to) && source === 'int')) ops.push(small);
+  if (small !== undefined) ops.push(small);
   return ops;
 }
 
@@ -157,11 +158,4 @@ function narrowFromInt(to: PrimitiveName): OpCode | undefined {
     case 'double':
       return undefined;
   }
-}
-
-/** Whether every value of `from` is already a value of the small type `to`, so no i2x is needed. */
-function isSubrangeOf(from: PrimitiveName, to: PrimitiveName): boolean {
-  if (from === to) return true;
-  if (to === 'short') return from === 'byte';
-  return false;
 }
