@@ -39,6 +39,8 @@ public class VerifyRunner {
 }
 `;
 
+const JSR_REASON = 'jsr and ret are not supported (subroutines are rejected)';
+
 const jdk = hasJdk();
 if (!jdk) console.warn('hotspot-parity.test.ts: skipped, no JDK (javac and java) to compare the verifier with');
 
@@ -106,11 +108,11 @@ describe.skipIf(!jdk)('HotSpot agrees', () => {
     const programs = listPrograms({ kind: 'run' })
       .map((p) => compile([{ path: p.path, text: p.source }], { classPath: (n) => classlib.get(n) ?? jdkSymbols.get(n) }).classes)
       .filter((classes) => classes.size > 0)
-      .slice(0, 12);
+      .slice(0, 8);
     expect(programs.length).toBeGreaterThan(0);
     const next = random(0x5eed);
     const trials: (Trial & { readonly file: ClassFile; readonly hierarchy: ReturnType<typeof layeredHierarchy> })[] = [];
-    for (let round = 0; round < 1200; round++) {
+    for (let round = 0; round < 800; round++) {
       const classes = programs[round % programs.length] as Map<string, Uint8Array>;
       const names = [...classes.keys()];
       const name = names[Math.floor(next() * names.length)] as string;
@@ -129,8 +131,8 @@ describe.skipIf(!jdk)('HotSpot agrees', () => {
       const mine = ours(() => verifyClass(t.file, t.hierarchy));
       if (mine !== 'OK') rejected++;
       // HotSpot's class-file parser rejects some damage before verification (ClassFormatError with its
-      // own message); there only the verdict must agree.
-      const comparable = theirs === 'OK' || theirs.startsWith('java.lang.VerifyError\t');
+      // own message), and HotSpot runs subroutines OakVM refuses; there only the verdict must agree.
+      const comparable = (theirs === 'OK' || theirs.startsWith('java.lang.VerifyError\t')) && !mine.endsWith(JSR_REASON);
       const agree = comparable ? theirs === mine : mine !== 'OK';
       if (!agree) differences.push(`${t.name} (trial ${i})\n  HotSpot: ${theirs}\n  OakVM:   ${mine}`);
     });
