@@ -47,15 +47,3 @@ describe('attributes kept raw by the reader', () => {
     expect(text).toMatch(/ {2}MethodParameters: length = 0x3 \(Truncated MethodParameters attribute: .*\)\n {3}02 00 01\n$/);
   });
 });
-
-describe('code that does not decode', () => {
-  it('stops the listing with javap error line at the failing instruction', () => {
-    const cf = readClassFile(corpusFile('release17/Hello.class'));
-    const methods = cf.methods.map((m) => ({
-      ...m,
-      attributes: m.attributes.map((a) => (a.kind === 'Code' ? { ...a, code: Uint8Array.of(0x2a, 0x59, 0xcb, 0xb1) } : a)),
-    }));
-    const text = disassemble({ ...cf, methods }, { code: true });
-    expect(text).toContain('    Code:\n       0: aload_0\n       1: dup\nError: error at or after byte 2\n    ???\n');
-  });
-});
