@@ -153,8 +153,9 @@ export function decodeMethod(
   for (let i = 0; i < count; i++) {
     const pc = cursorNextPc(cursor);
     if (bytes[pc] === Op.invokedynamic && majorVersion < 51) fail(pc, 'invokedynamic bytecode is not supported in this class file version');
-    // HotSpot checks invokeinterface's constant before its count and zero byte, which the decoder checks.
-    if (bytes[pc] === Op.invokeinterface) resolver.checkEntry((((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number)), INTERFACE_METHOD_REFS, pc);
+    // HotSpot checks the constant of these before the other operands the decoder checks (counts, zero bytes).
+    const early = EARLY_CONSTANT_KINDS.get(bytes[pc] as number);
+    if (early !== undefined) resolver.checkEntry(((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number), early, pc);
     decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
     const operand = resolver.resolve(table, i);
@@ -355,6 +356,12 @@ const FIELD_REFS: readonly CpKind[] = ['Fieldref'];
 const METHOD_REFS: readonly CpKind[] = ['Methodref'];
 const ANY_METHOD_REFS: readonly CpKind[] = ['Methodref', 'InterfaceMethodref'];
 const INTERFACE_METHOD_REFS: readonly CpKind[] = ['InterfaceMethodref'];
+
+const EARLY_CONSTANT_KINDS: ReadonlyMap<number, readonly CpKind[]> = new Map<number, readonly CpKind[]>([
+  [Op.invokeinterface, INTERFACE_METHOD_REFS],
+  [Op.invokedynamic, ['InvokeDynamic']],
+  [Op.multianewarray, ['Class']],
+]);
 
 class OperandResolver {
   private readonly fields = new Map<number, FieldOperand>();
