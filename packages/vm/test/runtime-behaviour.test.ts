@@ -129,13 +129,6 @@ const NPE_PROGRAM = `public class Npe {
 }
 `;
 
-/**
- * Known differences, applied to HotSpot's stderr: JDK 17.0.x attaches the original initialisation failure
- * as the cause of "Could not initialize class" (JDK-8048190); this VM does not yet.
- */
-const KNOWN_GAPS: Record<string, (stderr: string) => string> = {
-  InitOrder: (stderr) => stderr.replace(/Caused by: java\.lang\.ExceptionInInitializerError: Exception [^\n]*\n(\tat [^\n]*\n)*/, ''),
-};
 
 describe.skipIf(!hasJdk || !image)('whole programs print exactly what HotSpot prints', () => {
   for (const [name, text] of Object.entries(PROGRAMS)) {
@@ -147,7 +140,7 @@ describe.skipIf(!hasJdk || !image)('whole programs print exactly what HotSpot pr
       // Thread.java), so they are left out of the comparison.
       const ownFrames = (text: string): string => text.split('\n').filter((l) => !l.startsWith('\tat java.base/')).join('\n');
       expect(actual.stdout).toBe(expected.stdout);
-      expect(ownFrames(actual.stderr)).toBe(ownFrames(KNOWN_GAPS[name]?.(expected.stderr) ?? expected.stderr));
+      expect(ownFrames(actual.stderr)).toBe(ownFrames(expected.stderr));
       expect(actual.exitCode).toBe(expected.exitCode);
     });
   }

@@ -17,6 +17,7 @@ export function enumerateRoots(vm: Vm, visit: (ref: number) => void): void {
       const end = d + 1 < t.depth ? t.frames[d + 1]!.base + t.frames[d + 1]!.method.argSlots : f.sp;
       for (let i = f.base; i < end; i++) if (isRef(t.slots[i]!)) visit(t.slots[i]!);
       if (f.aux !== 0) visit(f.aux);
+      if (f.attachCause !== 0) visit(f.attachCause);
       if (f.lockRef !== 0) visit(f.lockRef);
     }
     // The java.lang.Thread object and an uncaught exception waiting to be reported.
@@ -27,6 +28,7 @@ export function enumerateRoots(vm: Vm, visit: (ref: number) => void): void {
   for (const c of vm.classes) {
     for (const slot of c.staticRefSlots) if (c.statics[slot] !== 0) visit(c.statics[slot]!);
     if (c.mirror !== 0) visit(c.mirror);
+    if (c.initFailure !== undefined && c.initFailure.backtrace !== 0) visit(c.initFailure.backtrace);
   }
   // The string table (ldc constants and interned strings).
   for (const ref of vm.interned.values()) visit(ref);

@@ -127,6 +127,11 @@ export class RtClass {
   initThread: unknown = undefined;
   /** Java class name of the error that made initialisation fail, for NoClassDefFoundError. */
   initError: string | undefined;
+  /**
+   * What JDK 17 keeps of a failed initialisation to report as the cause of later NoClassDefFoundErrors
+   * (JDK-8048190): the message "Exception X: msg [in thread "T"]" and the original exception's backtrace.
+   */
+  initFailure: { message: string; backtrace: number } | undefined;
   /** Instance size in words, header included, even. */
   instanceWords = 0;
   /** Word offsets of reference fields in instances (the collector's object map). */

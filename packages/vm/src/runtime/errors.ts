@@ -14,6 +14,8 @@ export class JavaThrowable extends Error {
     readonly detail: string | null,
     /** Reference to a cause throwable already in the heap, or 0. */
     readonly causeRef = 0,
+    /** Builds a cause to attach after the exception's constructor has run (it resets the cause). */
+    readonly attachCause?: () => number,
   ) {
     super(`${className.replace(/\//g, '.')}${detail === null ? '' : `: ${detail}`}`);
   }

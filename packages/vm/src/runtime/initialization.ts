@@ -22,7 +22,9 @@ export function ensureInitialized(vm: Vm, thread: JThread, cls: RtClass): boolea
       vm.scheduler.waitForInit(thread, cls);
       return false;
     case 'erroneous':
-      throw new JavaThrowable('java/lang/NoClassDefFoundError', `Could not initialize class ${cls.javaName}`);
+      throw new JavaThrowable('java/lang/NoClassDefFoundError', `Could not initialize class ${cls.javaName}`, 0, () =>
+        vm.initFailureCause(cls),
+      );
     case 'loaded':
     case 'linked':
       break;

@@ -482,6 +482,7 @@ export class Vm {
       case FRAME_THROW_ON_RETURN:
         this.heap.leaveReserve();
         thread.inOverflow = false;
+        if (f.attachCause !== 0) this.setThrowableField(f.aux, 'cause', 'Ljava/lang/Throwable;', f.attachCause);
         this.throwRef(thread, f.aux);
         return;
       case FRAME_CALLBACK:
@@ -494,7 +495,7 @@ export class Vm {
 
   /** Converts a host-side error into a guest exception on `thread`; internal errors propagate. */
   raise(thread: JThread, e: unknown): void {
-    if (e instanceof JavaThrowable) this.throwNew(thread, e.className, e.detail, e.causeRef);
+    if (e instanceof JavaThrowable) this.throwNew(thread, e.className, e.detail, e.causeRef, e.attachCause);
     else if (e instanceof JavaThrowRef) this.throwRef(thread, e.ref);
     else if (e instanceof ReexecuteAfterFrames) return;
     else if (e instanceof RangeError && /call stack/i.test(e.message)) {
@@ -506,7 +507,7 @@ export class Vm {
    * Builds and throws a new exception of class `className`: allocates it and pushes its constructor in a
    * frame that throws the object when it returns (so fillInStackTrace sees the faulting frame on top).
    */
-  throwNew(thread: JThread, className: string, detail: string | null, cause = 0): void {
+  throwNew(thread: JThread, className: string, detail: string | null, cause = 0, attachCause?: () => number): void {
     if (className === 'java/lang/OutOfMemoryError') this.heap.enterReserve();
     if (className === 'java/lang/StackOverflowError') thread.inOverflow = true;
     const cls = this.bootClass(className);
@@ -522,6 +523,7 @@ export class Vm {
     const args = ctor.descriptor === '()V' ? [exRef] : [exRef, arg];
     const f = this.pushCall(thread, ctor, args, FRAME_THROW_ON_RETURN);
     f.aux = exRef;
+    if (attachCause !== undefined) f.attachCause = attachCause();
     // Exception classes normally have no static initialiser of their own; if one is pending it runs first.
     if (cls.state !== 'initialized') {
       try {
@@ -553,6 +555,7 @@ export class Vm {
           continue;
         case FRAME_CLINIT: {
           const cls = f.initClass!;
+          cls.initFailure = this.describeInitFailure(thread, ex);
           markErroneous(this, cls, exCls);
           if (!this.isAssignable(exCls, this.bootClass('java/lang/Error'))) {
             this.throwNew(thread, 'java/lang/ExceptionInInitializerError', null, ex);
@@ -568,6 +571,40 @@ export class Vm {
       }
     }
     thread.uncaught = ex;
+  }
+
+  private throwableField(name: string, descriptor: string): RtField {
+    return this.requireField(this.bootClass('java/lang/Throwable'), name, descriptor);
+  }
+
+  private setThrowableField(ex: number, name: string, descriptor: string, value: number): void {
+    this.heap.i32[ex + this.throwableField(name, descriptor).offset] = value;
+  }
+
+  /** HotSpot's record of a failed <clinit>: "Exception X: msg [in thread "T"]" and the backtrace. */
+  private describeInitFailure(thread: JThread, ex: number): { message: string; backtrace: number } {
+    const msg = this.heap.i32[ex + this.throwableField('detailMessage', 'Ljava/lang/String;').offset]!;
+    const text = `${this.classOf(ex).javaName}${msg === 0 ? '' : `: ${this.jsString(msg)}`}`;
+    const backtrace = this.heap.i32[ex + this.throwableField('backtrace', 'Ljava/lang/Object;').offset]!;
+    return { message: `Exception ${text} [in thread "${thread.name}"]`, backtrace };
+  }
+
+  /**
+   * The ExceptionInInitializerError JDK 17 attaches to "Could not initialize class" errors: built
+   * without running a constructor, so its stack trace is the original failure's.
+   */
+  initFailureCause(cls: RtClass): number {
+    const failure = cls.initFailure;
+    if (failure === undefined) return 0;
+    const eiie = this.newObject(this.bootClass('java/lang/ExceptionInInitializerError'));
+    const h = this.handles.push(eiie);
+    const message = this.newString(failure.message);
+    const ref = this.handles.get(h);
+    this.handles.pop(h);
+    this.setThrowableField(ref, 'detailMessage', 'Ljava/lang/String;', message);
+    this.setThrowableField(ref, 'backtrace', 'Ljava/lang/Object;', failure.backtrace);
+    this.setThrowableField(ref, 'cause', 'Ljava/lang/Throwable;', 0);
+    return ref;
   }
 
   /** The handler pc in `m` for an exception of `exCls` thrown at `pc`, or -1. */

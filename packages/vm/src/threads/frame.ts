@@ -32,6 +32,8 @@ export class Frame {
   kind = FRAME_NORMAL;
   /** A heap reference the frame keeps alive: the exception of FRAME_THROW_ON_RETURN. */
   aux = 0;
+  /** FRAME_THROW_ON_RETURN: a cause to set on `aux` once its constructor has run, or 0. */
+  attachCause = 0;
   /** The object whose monitor a synchronized method holds, or 0. */
   lockRef = 0;
   /**

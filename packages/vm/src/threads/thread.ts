@@ -61,6 +61,7 @@ export class JThread {
     f.sp = base + method.maxLocals;
     f.kind = kind;
     f.aux = 0;
+    f.attachCause = 0;
     f.lockRef = 0;
     f.pendingLock = 0;
     f.initClass = undefined;
