@@ -68,7 +68,7 @@ export class Interpreter {
   private natives: ((key: string) => Native | null) | undefined;
 
   constructor(
-    program: CheckedProgram,
+    private readonly program: CheckedProgram,
     readonly io: InterpreterIo,
     options: InterpreterOptions = {},
   ) {
@@ -93,9 +93,27 @@ export class Interpreter {
     const known = this.classes.get(name);
     if (known !== undefined) return known;
     if (name.startsWith('[')) return this.arrayOf(this.classForDescriptor(name.slice(1)));
-    const sym = this.symbols.get(name);
+    const sym = this.symbols.get(name) ?? this.loadLibraryClass(name);
     if (sym === undefined) throw new InternalError(`no class ${name}`);
     return this.link(sym);
+  }
+
+  /** A library class no checked code named (Class.forName): check it now. */
+  private loadLibraryClass(name: string): ClassSymbol | undefined {
+    const library = this.program.library;
+    const known = library.classes.length;
+    library.need([name.slice(name.lastIndexOf('/') + 1)]);
+    for (const cls of library.classes.slice(known)) {
+      this.symbols.set(cls.name, cls);
+      this.librarySymbols.add(cls);
+    }
+    for (const [decl, file] of library.fileOf) this.fileOf.set(decl, file);
+    return this.symbols.get(name);
+  }
+
+  /** Whether a class of that internal name exists (loading library classes on demand). */
+  hasClass(name: string): boolean {
+    return this.classes.has(name) || this.symbols.has(name) || this.loadLibraryClass(name) !== undefined;
   }
 
   sourceFileOf(cls: RtClass): string | null {

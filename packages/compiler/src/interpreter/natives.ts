@@ -154,12 +154,17 @@ export function bindNatives(vm: Interpreter): (key: string) => Native | null {
     },
     'forName0(Ljava/lang/String;)Ljava/lang/Class;': (_s, a) => {
       const name = vm.jsString(a[0] as JObject);
-      let cls: RtClass;
-      try {
-        cls = vm.classNamed(name.replace(/\./g, '/'));
-      } catch {
-        return vm.throwNew('java/lang/ClassNotFoundException', name);
+      const internal = name.replace(/\./g, '/');
+      const dims = internal.length - internal.replace(/^\[+/, '').length;
+      const elem = internal.slice(dims);
+      let exists: boolean;
+      if (dims > 0 && /^[ZBSCIJFD]$/.test(elem)) exists = true;
+      else {
+        const element = dims === 0 ? elem : /^L[^;]+;$/.test(elem) ? elem.slice(1, -1) : '';
+        exists = element !== '' && !name.includes('/') && vm.hasClass(element);
       }
+      const cls = exists ? vm.classNamed(internal) : undefined;
+      if (cls === undefined) return vm.throwNew('java/lang/ClassNotFoundException', name);
       vm.initialize(cls);
       return vm.mirror(cls);
     },

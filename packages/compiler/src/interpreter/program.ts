@@ -50,6 +50,8 @@ export interface CheckedLibrary {
   readonly classes: readonly ClassSymbol[];
   /** Source file name (for stack traces) of each class declaration. */
   readonly fileOf: ReadonlyMap<ClassDecl, string>;
+  /** Checks the library classes of these simple names (and what they need), if not done yet. */
+  need(names: Iterable<string>): void;
 }
 
 export interface CheckedProgram {
@@ -137,7 +139,7 @@ export function loadLibrary(root: string): CheckedLibrary {
 
 /** Parses and checks the program's sources against the library (loading the part of it they name). */
 export function checkProgram(sources: readonly SourceText[], library: CheckedLibrary): CheckedProgram {
-  if (library instanceof LazyLibrary) library.need(sources.flatMap((s) => [...classNamesIn(s.text)]));
+  library.need(sources.flatMap((s) => [...classNamesIn(s.text)]));
   const env = new ClassEnvironment();
   for (const cls of library.classes) env.define(cls);
   const parsed = sources.map((s) => parse(s));

@@ -177,3 +177,14 @@ describe('guest recursion', () => {
     expect(r.exitCode).toBe(1);
   });
 });
+
+describe('reflection', () => {
+  it('finds classes by name, including library classes the program never names', () => {
+    expect(
+      out(`
+        System.out.println(Class.forName("java.util.Random").getName());
+        System.out.println(Class.forName("[I").getName() + " " + Class.forName("[Ljava.lang.String;").getComponentType().getName());
+        try { Class.forName("no.Such"); } catch (ClassNotFoundException e) { System.out.println("CNFE " + e.getMessage()); }`),
+    ).toBe('java.util.Random\n[I java.lang.String\nCNFE no.Such\n');
+  });
+});
