@@ -410,6 +410,15 @@ function genCast(ctx: MethodContext, e: Cast): void {
 }
 
 function genConditional(ctx: MethodContext, e: Conditional, type: Type = typeOf(e)): void {
+  const folded = e.condition.constant;
+  if (folded?.kind === 'boolean') {
+    // javac's Lower replaces `true ? a : b` by `(T) a`, T the conditional's type: the chosen operand is
+    // converted to T first, then to what the context wants.
+    const own = typeOf(e);
+    genExprTo(ctx, folded.value ? e.whenTrue : e.whenFalse, own);
+    coerce(ctx, own, type);
+    return;
+  }
   const c = genCond(ctx, e.condition);
   const elseJumps = jumpFalse(ctx, c);
   let exit: Label | undefined;

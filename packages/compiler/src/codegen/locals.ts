@@ -25,6 +25,8 @@ export class Locals implements FlowTracker {
   private readonly bySlot = new Map<number, LiveVariable>();
   /** Slots of named variables that are definitely assigned here. */
   private defined = new Set<number>();
+  /** Temporaries that have been stored to: like javac's synthetic variables, their scope end fixes the pc. */
+  private readonly storedTemps = new Set<number>();
   private next = 0;
   private highWater = 0;
 
@@ -62,7 +64,14 @@ export class Locals implements FlowTracker {
 
   /** A compiler temporary (finally's exception, a saved return value, a monitor, a for-each index). */
   temp(type: Type): number {
-    return this.allocate(type);
+    const slot = this.allocate(type);
+    this.storedTemps.delete(slot);
+    return slot;
+  }
+
+  /** A store to a temporary was just emitted. */
+  tempStored(slot: number): void {
+    this.storedTemps.add(slot);
   }
 
   slotOf(symbol: LocalSymbol): number {
@@ -99,6 +108,11 @@ export class Locals implements FlowTracker {
   /** Ends the variables declared since `mark`: their ranges close here and their slots are reused. */
   endScope(mark: number): void {
     if (mark >= this.next) return;
+    // javac measures the range of a synthetic variable too (without writing it), which resolves the
+    // jumps pending here: a goto that follows can no longer absorb them.
+    const endingTemps = [...this.storedTemps].filter((slot) => slot >= mark);
+    if (endingTemps.length > 0) this.emitter.mark();
+    for (const slot of endingTemps) this.storedTemps.delete(slot);
     const ending = [...this.bySlot.values()].filter((v) => v.slot >= mark).sort((a, b) => a.slot - b.slot);
     for (const v of ending) {
       this.closeRange(v);

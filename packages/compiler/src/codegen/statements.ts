@@ -206,13 +206,16 @@ function genForEach(ctx: MethodContext, s: ForEach): void {
   const arraySlot = ctx.locals.temp(arrayType);
   genExpr(ctx, s.iterable);
   emitter.local(Op.astore, arraySlot);
+  ctx.locals.tempStored(arraySlot);
   const lengthSlot = ctx.locals.temp(int);
   emitter.local(Op.aload, arraySlot);
   emitter.op(Op.arraylength);
   emitter.local(Op.istore, lengthSlot);
+  ctx.locals.tempStored(lengthSlot);
   const indexSlot = ctx.locals.temp(int);
   emitter.op(Op.iconst_0);
   emitter.local(Op.istore, indexSlot);
+  ctx.locals.tempStored(indexSlot);
   genIndexLoop(ctx, s, indexSlot, lengthSlot, () => {
     const bodyMark = ctx.locals.mark;
     const slot = ctx.locals.declare(variable);
@@ -280,6 +283,7 @@ function genReturn(ctx: MethodContext, s: Return): void {
     if (hasFinally(ctx)) {
       temp = ctx.locals.temp(ctx.returnType);
       ctx.emitter.local(storeOp(ctx.returnType), temp);
+      ctx.locals.tempStored(temp);
     }
     const env = unwind(ctx, 'method');
     ctx.emitter.statementStart(line);

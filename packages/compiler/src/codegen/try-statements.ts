@@ -47,6 +47,7 @@ export function genSynchronized(ctx: MethodContext, s: Synchronized): void {
   genExpr(ctx, s.lock);
   ctx.emitter.op(Op.dup);
   ctx.emitter.local(Op.astore, lockSlot);
+  ctx.locals.tempStored(lockSlot);
   ctx.emitter.op(Op.monitorenter);
   const env: JumpEnv = { tree: s, gaps: [] };
   const finalizer: Finalizer = {
@@ -142,6 +143,7 @@ function genTryCore(
     else lineAtEnd(endOffset);
     const exceptionSlot = ctx.locals.temp(throwable);
     emitter.local(Op.astore, exceptionSlot);
+    ctx.locals.tempStored(exceptionSlot);
     genFinalizer(ctx, env);
     lineAtEnd(endOffset);
     emitter.local(Op.aload, exceptionSlot);
