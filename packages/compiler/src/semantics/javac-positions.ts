@@ -16,8 +16,8 @@ export function after(span: Span): Span {
 
 /** javac's preferred position of an expression. */
 export function exprPosition(e: Expr): Span {
-  // A parenthesized expression is positioned at its '('.
-  if (e.parenthesized === true) return dotBefore(e.span);
+  // javac looks through parentheses; the span includes them, so step over the '('.
+  if (e.parenthesized === true) return { ...e.span, start: e.span.start + 1, column: e.span.column + 1 };
   switch (e.kind) {
     case 'IncDec':
       return e.prefix ? e.span : after(e.operand.span);

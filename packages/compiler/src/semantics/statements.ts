@@ -235,7 +235,7 @@ export class StatementChecker {
     const selector = this.exprs.check(s.selector);
     let labelType: Type | undefined;
     // javac positions the selector at the '(' of `switch (...)`.
-    const at = s.selector.parenthesized === true ? s.selector.span : dotBefore(s.selector.span);
+    const at = dotBefore(s.selector.span);
     if (selector.kind === 'class' && (isString(selector) || this.isEnum(selector.name))) {
       this.error(at, 'check.unsupported', `switch on ${isString(selector) ? 'String' : 'an enum'} is not supported in Oak`);
     } else if (selector.kind !== 'error') {
@@ -342,7 +342,10 @@ export class StatementChecker {
     const args = s.args.map((a) => this.exprs.check(a));
     this.body.inConstructorPrologue = false;
     if (this.body.kind !== 'constructor') {
-      this.error(s.span, 'check.ctor-call-position', `call to ${s.call} must be first statement in constructor`);
+      // javac's caret is on the '(' after the keyword; inside constructors the parser reports misplaced calls.
+      const length = s.call.length;
+      const paren = { start: s.span.start + length, end: s.span.start + length + 1, line: s.span.line, column: s.span.column + length };
+      this.error(paren, 'check.ctor-call-position', `call to ${s.call} must be first statement in constructor`);
       return;
     }
     const current = this.body.cls.symbol;
