@@ -502,8 +502,9 @@ export class ExpressionCompiler {
         return (f) => (f.locals[i] = value(f));
       }
       case 'static': {
-        const { cls, slot } = place;
+        const { cls, slot, qualifier } = place;
         return (f) => {
+          if (qualifier !== null) qualifier(f);
           const v = value(f);
           if (cls.state !== InitState.Done) vm.initialize(cls);
           cls.statics[slot] = v;
@@ -557,8 +558,9 @@ export class ExpressionCompiler {
         };
       }
       case 'static': {
-        const { cls, slot } = place;
+        const { cls, slot, qualifier } = place;
         return (f) => {
+          if (qualifier !== null) qualifier(f);
           if (cls.state !== InitState.Done) vm.initialize(cls);
           const old = cls.statics[slot] as Value;
           const v = compute(old, f);
@@ -599,7 +601,7 @@ export class ExpressionCompiler {
     target: Expr,
   ):
     | { kind: 'local'; index: number }
-    | { kind: 'static'; cls: RtClass; slot: number }
+    | { kind: 'static'; cls: RtClass; slot: number; qualifier: Ex | null }
     | { kind: 'field'; object: Ex; slot: number }
     | { kind: 'array'; array: Ex; index: Ex; checkStore: boolean } {
     if (target.kind === 'ArrayAccess') {
@@ -611,7 +613,11 @@ export class ExpressionCompiler {
     if (b?.kind === 'local') return { kind: 'local', index: b.local.index };
     if (b?.kind !== 'field') throw new InternalError('assignment to a non-variable');
     const slot = this.vm.fieldSlot(b.field);
-    if (slot.isStatic) return { kind: 'static', cls: slot.cls, slot: slot.slot };
+    if (slot.isStatic) {
+      // `expr.staticField = v` still evaluates expr (and discards it), as javac's code does.
+      const qualifier = target.kind === 'FieldAccess' ? this.receiver(target.target) : null;
+      return { kind: 'static', cls: slot.cls, slot: slot.slot, qualifier: target.kind === 'FieldAccess' && target.target.kind === 'Super' ? null : qualifier };
+    }
     const object = target.kind === 'Name' ? (f: Frame) => f.self : (this.receiver(target.target) ?? fail('field receiver'));
     return { kind: 'field', object, slot: slot.slot };
   }

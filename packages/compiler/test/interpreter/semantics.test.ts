@@ -188,3 +188,20 @@ describe('reflection', () => {
     ).toBe('java.util.Random\n[I java.lang.String\nCNFE no.Such\n');
   });
 });
+
+describe('static members through expressions', () => {
+  it('evaluates the qualifier for its side effects, and a null qualifier is no NullPointerException', () => {
+    expect(
+      out(
+        `
+        Main m = null;
+        m.count = 5;
+        m.count += 2;
+        System.out.println(m.count + " " + pick().count + " " + calls);
+        pick().count = 1;
+        System.out.println(count + " " + calls);`,
+        '    static int count;\n    static int calls;\n    static Main pick() { calls++; return null; }',
+      ),
+    ).toBe('7 7 1\n1 2\n');
+  });
+});
