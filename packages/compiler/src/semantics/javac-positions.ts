@@ -16,8 +16,6 @@ export function after(span: Span): Span {
 
 /** javac's preferred position of an expression. */
 export function exprPosition(e: Expr): Span {
-  // javac looks through parentheses; the span includes them, so step over the '('.
-  if (e.parenthesized === true) return { ...e.span, start: e.span.start + 1, column: e.span.column + 1 };
   switch (e.kind) {
     case 'IncDec':
       return e.prefix ? e.span : after(e.operand.span);
@@ -31,7 +29,8 @@ export function exprPosition(e: Expr): Span {
     case 'FieldAccess':
       return dotBefore(e.name.span);
     default:
-      return e.span;
+      // javac looks through parentheses; the span includes them, so step over the '('.
+      return e.parenthesized === true ? { ...e.span, start: e.span.start + 1, column: e.span.column + 1 } : e.span;
   }
 }
 
