@@ -156,6 +156,7 @@ export function decodeMethod(
     // HotSpot checks the constant of these before the other operands the decoder checks (counts, zero bytes).
     const early = EARLY_CONSTANT_KINDS.get(bytes[pc] as number);
     if (early !== undefined) resolver.checkEntry(((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number), early, pc);
+    if (bytes[pc] === Op.tableswitch || bytes[pc] === Op.lookupswitch) checkSwitch(bytes, pc, indexAt);
     decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
     const operand = resolver.resolve(table, i);
@@ -271,7 +272,6 @@ function decodeNext(cursor: InstructionCursor, table: ReturnType<typeof emptyTab
     case 'tableswitch':
     case 'lookupswitch':
       table.switches.set(i, { defaultTarget: cursor.defaultTarget, targets: cursor.targets });
-      if (cursor.info.format === 'lookupswitch') checkSorted(cursor.matches, cursor.pc);
       return;
     case 'none':
     case 's1':
@@ -286,10 +286,28 @@ function cursorNextPc(cursor: InstructionCursor): number {
   return cursor.length === 0 ? 0 : cursor.pc + cursor.length;
 }
 
-function checkSorted(matches: readonly number[], pc: number): void {
-  for (let i = 1; i < matches.length; i++) {
-    if ((matches[i] as number) <= (matches[i - 1] as number)) fail(pc, 'Unsorted lookup switch');
+/**
+ * A switch's targets, read from the bytes and checked in HotSpot's order (lookupswitch keys sorted, then
+ * the default, then the cases) before the decoder, which would stop at the first target outside the code.
+ * The boundary pass has made sure the whole switch lies inside the code.
+ */
+function checkSwitch(bytes: Uint8Array, pc: number, indexAt: Int32Array): void {
+  const s4 = (p: number): number => ((bytes[p] as number) << 24) | ((bytes[p + 1] as number) << 16) | ((bytes[p + 2] as number) << 8) | (bytes[p + 3] as number);
+  const isTarget = (offset: number): boolean => pc + offset >= 0 && pc + offset < bytes.length && (indexAt[pc + offset] as number) >= 0;
+  const aligned = pc + 1 + switchPadding(pc);
+  const cases: number[] = [];
+  if (bytes[pc] === Op.tableswitch) {
+    const count = s4(aligned + 8) - s4(aligned + 4) + 1;
+    for (let k = 0; k < count; k++) cases.push(s4(aligned + 12 + 4 * k));
+  } else {
+    const pairs = s4(aligned + 4);
+    for (let k = 0; k < pairs; k++) {
+      if (k > 0 && s4(aligned + 8 + 8 * k) <= s4(aligned + 8 * k)) fail(pc, 'Unsorted lookup switch');
+      cases.push(s4(aligned + 12 + 8 * k));
+    }
   }
+  if (!isTarget(s4(aligned))) fail(pc, 'Illegal default target in switch');
+  for (const offset of cases) if (!isTarget(offset)) fail(pc, 'Illegal branch in tableswitch');
 }
 
 /** The decoder words its errors for class files; the verifier reports them as HotSpot's verifier does. */
@@ -313,14 +331,6 @@ function checkInstruction(table: CodeTable, i: number, indexAt: Int32Array, maxL
     case 'branch_s4':
       if (!isTarget(table.targets[i] as number)) fail(pc, 'Illegal target of jump or branch');
       return;
-    case 'tableswitch':
-    case 'lookupswitch': {
-      const sw = table.switches.get(i);
-      if (sw === undefined) return;
-      if (!isTarget(sw.defaultTarget)) fail(pc, 'Illegal default target in switch');
-      for (const t of sw.targets) if (!isTarget(t)) fail(pc, 'Illegal target of jump or branch');
-      return;
-    }
     case 'local_u1':
       if ((table.indexes[i] as number) + (LOCAL_WIDTH[opcode] as number) > maxLocals) fail(pc, 'Illegal local variable number');
       return;

@@ -673,4 +673,46 @@ export const CASES: readonly VerifierCase[] = [
     reason: 'Expecting to find object/array on stack',
     bci: 5,
   },
+  {
+    group: C,
+    title: 'a tableswitch case into the middle of an instruction',
+    // 0 iconst_0, 1 tableswitch (2 bytes padding) default +19, low 0, high 0, case 0 +2; 20 return.
+    // Case 0 lands at 3, inside the switch.
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: () => asm('iconst_0', 'tableswitch', 0, 0, 0, 0, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 'return') }),
+    reason: 'Illegal branch in tableswitch',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'a lookupswitch default into the middle of an instruction',
+    // 0 iconst_0, 1 lookupswitch (2 bytes padding) default +2, 1 pair (0, +19); 20 return.
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: () => asm('iconst_0', 'lookupswitch', 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 19, 'return') }),
+    reason: 'Illegal default target in switch',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'a lookupswitch with a bad default and a bad case',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: () => asm('iconst_0', 'lookupswitch', 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 3, 'return') }),
+    reason: 'Illegal default target in switch',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'an unsorted lookupswitch with a bad case',
+    spec: one({
+      descriptor: '()V',
+      maxStack: 1,
+      bytes: () => asm('iconst_0', 'lookupswitch', 0, 0, 0, 0, 0, 27, 0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 27, 'return'),
+    }),
+    reason: 'Unsorted lookup switch',
+    bci: 1,
+  },
+  {
+    group: C,
+    title: 'a tableswitch case past the end of the code',
+    spec: one({ descriptor: '()V', maxStack: 1, bytes: () => asm('iconst_0', 'tableswitch', 0, 0, 0, 0, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0, 'return') }),
+    reason: 'Illegal branch in tableswitch',
+    bci: 1,
+  },
 ];
