@@ -62,7 +62,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   // Instance initialisation, shared by every constructor that does not start with this(...).
   const ctors = c.decl.members.filter((m): m is ConstructorDecl => m.kind === 'Constructor' && m.symbol !== undefined);
   const instanceFields = indexFields(blank(false));
-  const declaredByAll = ctors.length === 0 ? [] : commonThrows(ctx, ctors);
+  const declaredByAll = ctors.length === 0 ? [] : commonThrows(ctors);
   const instance = new FlowAnalyzer(ctx, file, instanceFields, instanceLocals, { declared: declaredByAll });
   runParts(instance, instanceParts, ctx, file);
   const afterInit = instance.current;
@@ -152,7 +152,7 @@ function declaratorSpan(c: SourceClass, field: FieldSymbol): Stmt['span'] {
 }
 
 /** The checked exceptions every explicit constructor declares (an instance initialiser may throw them). */
-function commonThrows(ctx: CheckContext, ctors: readonly ConstructorDecl[]): string[] {
+function commonThrows(ctors: readonly ConstructorDecl[]): string[] {
   const first = ctors[0]?.symbol?.thrown ?? [];
   return first.filter((t) => ctors.every((c) => (c.symbol?.thrown ?? []).some((x) => x === t)));
 }

@@ -6,7 +6,6 @@
 // Variables are bits: tracked blank final fields of the class first, then the body's locals by index.
 // A dead state (after return, break, throw...) has every bit set in both sets, which is JLS 16's
 // "vacuously definitely assigned" and makes merges come out right.
-import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { CatchClause, Expr, Span, Stmt } from '../syntax/ast.js';
 import { simpleName, type CheckContext } from './check-context.js';
 import type { FieldSymbol, LocalSymbol } from './symbols.js';
@@ -632,11 +631,4 @@ export class FlowAnalyzer {
 /** The statement a `continue` resumes: the loop itself, or the loop inside a labelled statement. */
 function continueTarget(s: Stmt): Stmt {
   return s.kind === 'Labeled' ? continueTarget(s.body) : s;
-}
-
-/** Blank final fields of a class that the given kind of body must assign: static or instance ones. */
-export function blankFinals(fields: readonly FieldSymbol[], hasInit: (f: FieldSymbol) => boolean, isStatic: boolean): FieldSymbol[] {
-  return fields.filter(
-    (f) => (f.accessFlags & ACC_FINAL) !== 0 && ((f.accessFlags & ACC_STATIC) !== 0) === isStatic && !hasInit(f),
-  );
 }

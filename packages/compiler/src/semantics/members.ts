@@ -115,10 +115,3 @@ export function isMemberAccessible(
   if (qualifier === undefined || (flags & ACC_STATIC) !== 0) return true;
   return qualifier.startsWith('[') || isSubclassOf(env, qualifier, from.name);
 }
-
-/** "private", "protected" or "package-private" for "x has private access in C" messages. */
-export function accessWord(flags: number): string {
-  if ((flags & ACC_PRIVATE) !== 0) return 'private';
-  if ((flags & ACC_PROTECTED) !== 0) return 'protected';
-  return 'package-private';
-}
