@@ -3,6 +3,7 @@
 import { ARRAY_DATA } from '../heap/layout.js';
 import type { Vm } from '../runtime/vm.js';
 import type { JThread } from '../threads/thread.js';
+import type { RtMethod } from '../runtime/class-model.js';
 import type { NativeRegistry } from './registry.js';
 
 /** HotSpot's MaxJavaStackTraceDepth. */
@@ -12,11 +13,15 @@ export function fillInStackTrace(vm: Vm, thread: JThread, throwable: number): vo
   const pairs: number[] = [];
   let d = thread.depth - 1;
   while (d >= 0 && thread.frames[d]!.method.name === 'fillInStackTrace') d--;
+  let nativeTop: RtMethod | undefined;
   while (d >= 0) {
     const f = thread.frames[d]!;
     if (f.method.name !== '<init>' || thread.slots[f.base] !== throwable) break;
+    nativeTop ??= f.nativeTop;
     d--;
   }
+  // An exception a native raised starts at the native, which has no frame of its own (pc -1).
+  if (nativeTop !== undefined) pairs.push(nativeTop.id, -1);
   for (; d >= 0 && pairs.length < MAX_DEPTH * 2; d--) {
     const f = thread.frames[d]!;
     pairs.push(f.method.id, f.pc);

@@ -407,7 +407,13 @@ export class Vm {
       } else args.push(s[p++]!);
     }
     this.nativeCtx.thread = thread;
-    const result = fn(this.nativeCtx as NativeContext, args);
+    let result: ReturnType<typeof fn>;
+    try {
+      result = fn(this.nativeCtx as NativeContext, args);
+    } catch (e) {
+      thread.faultingNative = m;
+      throw e;
+    }
     if (result instanceof Promise) {
       thread.status = 'blocked';
       this.scheduler.pendingAsync++;
@@ -423,6 +429,7 @@ export class Vm {
         (e: unknown) => {
           this.scheduler.pendingAsync--;
           if (thread.status === 'blocked') thread.status = 'runnable';
+          thread.faultingNative = m;
           try {
             this.raise(thread, e);
           } catch (internal) {
@@ -495,8 +502,13 @@ export class Vm {
 
   /** Converts a host-side error into a guest exception on `thread`; internal errors propagate. */
   raise(thread: JThread, e: unknown): void {
-    if (e instanceof JavaThrowable) this.throwNew(thread, e.className, e.detail, e.causeRef, e.attachCause);
-    else if (e instanceof JavaThrowRef) this.throwRef(thread, e.ref);
+    if (e instanceof JavaThrowable) {
+      this.throwNew(thread, e.className, e.detail, e.causeRef, e.attachCause);
+      return;
+    }
+    // Only an exception the native itself creates starts its trace at the native.
+    thread.faultingNative = undefined;
+    if (e instanceof JavaThrowRef) this.throwRef(thread, e.ref);
     else if (e instanceof ReexecuteAfterFrames) return;
     else if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new VmInternalError('host stack exhausted');
@@ -523,6 +535,8 @@ export class Vm {
     const args = ctor.descriptor === '()V' ? [exRef] : [exRef, arg];
     const f = this.pushCall(thread, ctor, args, FRAME_THROW_ON_RETURN);
     f.aux = exRef;
+    f.nativeTop = thread.faultingNative;
+    thread.faultingNative = undefined;
     if (attachCause !== undefined) f.attachCause = attachCause();
     // Exception classes normally have no static initialiser of their own; if one is pending it runs first.
     if (cls.state !== 'initialized') {

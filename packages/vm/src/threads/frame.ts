@@ -34,6 +34,8 @@ export class Frame {
   aux = 0;
   /** FRAME_THROW_ON_RETURN: a cause to set on `aux` once its constructor has run, or 0. */
   attachCause = 0;
+  /** FRAME_THROW_ON_RETURN: the native method that raised the exception (its stack trace starts there). */
+  nativeTop: RtMethod | undefined;
   /** The object whose monitor a synchronized method holds, or 0. */
   lockRef = 0;
   /**

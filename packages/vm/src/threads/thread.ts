@@ -26,6 +26,8 @@ export class JThread {
   wakeAction: (() => void) | undefined;
   /** While in Object.wait or Thread.sleep: what Thread.interrupt does to this thread. */
   interruptAction: (() => void) | undefined;
+  /** The native method whose exception is being raised (for its "(Native Method)" stack-trace line). */
+  faultingNative: RtMethod | undefined;
   /** Set while the thread is building a StackOverflowError, so the reserve may be used. */
   inOverflow = false;
 
@@ -62,6 +64,7 @@ export class JThread {
     f.kind = kind;
     f.aux = 0;
     f.attachCause = 0;
+    f.nativeTop = undefined;
     f.lockRef = 0;
     f.pendingLock = 0;
     f.initClass = undefined;
