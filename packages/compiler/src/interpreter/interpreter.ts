@@ -303,7 +303,17 @@ export class Interpreter {
 
   /** Calls `m` with its locals array already holding the arguments (slots 0..n-1). */
   invoke(m: RtMethod, self: JRef | null, locals: Value[]): Value {
-    if (m.native !== null) return m.native(self, locals);
+    const native = m.native;
+    if (native !== null) {
+      // Natives get a frame too, so stack traces show them as HotSpot does ("Native Method"). It holds no
+      // state, so one frame object per native method serves every call.
+      this.frames[this.depth++] = m.nativeFrame ??= new Frame(m, null, []);
+      try {
+        return native(self, locals);
+      } finally {
+        this.depth--;
+      }
+    }
     let body = m.body;
     if (body === null) {
       if ((m.sym.accessFlags & ACC_NATIVE) !== 0) {

@@ -25,6 +25,8 @@ export class RtMethod {
   /** Compiled lazily on first call: the closure tree of the body. */
   body: ((f: Frame) => Completion) | null = null;
   native: Native | null = null;
+  /** The frame that stands for a native method in stack traces. */
+  nativeFrame: Frame | null = null;
   constructor(
     public id: number,
     readonly sym: MethodSymbol,
