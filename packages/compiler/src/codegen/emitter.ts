@@ -40,8 +40,11 @@ export interface FlowTracker {
   enter(state: FlowState): void;
 }
 
-function intersect(states: readonly FlowState[]): Set<number> {
+function intersect(states: readonly FlowState[]): FlowState {
   const [first, ...rest] = states;
+  if (first === undefined) return new Set();
+  // The common case: every path carries the same (shared, unchanged) set.
+  if (rest.every((s) => s === first)) return first;
   const out = new Set(first);
   for (const slot of out) if (rest.some((s) => !s.has(slot))) out.delete(slot);
   return out;

@@ -23,8 +23,11 @@ export class Locals implements FlowTracker {
   private readonly slots = new Map<LocalSymbol, number>();
   /** Named variables in scope, by slot (temporaries are not listed in the LocalVariableTable). */
   private readonly bySlot = new Map<number, LiveVariable>();
-  /** Slots of named variables that are definitely assigned here. */
-  private defined = new Set<number>();
+  /**
+   * Slots of named variables that are definitely assigned here. Never changed in place, so a snapshot
+   * (taken at every jump) is the set itself.
+   */
+  private defined: ReadonlySet<number> = new Set<number>();
   /** Temporaries that have been stored to: like javac's synthetic variables, their scope end fixes the pc. */
   private readonly storedTemps = new Set<number>();
   private next = 0;
@@ -49,7 +52,7 @@ export class Locals implements FlowTracker {
     const slot = this.allocate(type);
     if (symbol !== undefined) this.slots.set(symbol, slot);
     this.bySlot.set(slot, { name, type, slot, start });
-    this.defined.add(slot);
+    this.define(slot);
     return slot;
   }
 
@@ -58,7 +61,7 @@ export class Locals implements FlowTracker {
     const slot = this.allocate(symbol.type);
     this.slots.set(symbol, slot);
     this.bySlot.set(slot, { name: symbol.name, type: symbol.type, slot, start: undefined });
-    this.defined.delete(slot);
+    this.undefine(slot);
     return slot;
   }
 
@@ -85,17 +88,29 @@ export class Locals implements FlowTracker {
     const variable = this.bySlot.get(slot);
     if (variable === undefined) return;
     if (!this.defined.has(slot)) {
-      this.defined.add(slot);
+      this.define(slot);
       variable.start = this.emitter.mark();
     }
   }
 
   snapshot(): FlowState {
-    return new Set(this.defined);
+    return this.defined;
+  }
+
+  private define(slot: number): void {
+    if (!this.defined.has(slot)) this.defined = new Set([...this.defined, slot]);
+  }
+
+  private undefine(slot: number): void {
+    if (!this.defined.has(slot)) return;
+    const next = new Set(this.defined);
+    next.delete(slot);
+    this.defined = next;
   }
 
   /** Control arrives here in `state` (a merge of jumps, a switch case, a handler): ranges end or restart. */
   enter(state: FlowState): void {
+    if (state === this.defined) return;
     for (const variable of [...this.bySlot.values()].sort((a, b) => a.slot - b.slot)) {
       const was = this.defined.has(variable.slot);
       const will = state.has(variable.slot);
@@ -117,7 +132,7 @@ export class Locals implements FlowTracker {
     for (const v of ending) {
       this.closeRange(v);
       this.bySlot.delete(v.slot);
-      this.defined.delete(v.slot);
+      this.undefine(v.slot);
     }
     this.next = mark;
   }
