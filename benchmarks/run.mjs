@@ -61,16 +61,20 @@ async function main(argv) {
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const report = renderReport(result, { analysis: null, chartPath: null });
-    const start = report.indexOf('## Median wall time');
-    const end = report.indexOf('## Targets');
-    process.stdout.write(`${report.slice(start, report.indexOf('\n## ', end + 1) > 0 ? report.indexOf('\n## ', end + 1) : undefined)}\n`);
+    process.stdout.write(`${summary(renderReport(result, { analysis: null, chartPath: null }))}\n`);
   }
   const failed = cells.filter((c) => c.status === 'failed').length;
   const ok = cells.filter((c) => c.status === 'ok').length;
   const unavailable = cells.filter((c) => c.status === 'unavailable').length;
   env.log(`done: ${ok} measured, ${failed} failed, ${unavailable} unavailable`);
   return 0;
+}
+
+/** The report's tables, from the wall times to the targets: what a terminal user wants to see. */
+function summary(report) {
+  const start = report.indexOf('## Median wall time');
+  const afterTargets = report.indexOf('\n## ', report.indexOf('## Targets') + 1);
+  return report.slice(start, afterTargets < 0 ? undefined : afterTargets);
 }
 
 /** The record of a run, as written to results/latest.json. */

@@ -179,7 +179,7 @@ function meanRatio(programs, tier, reference, medianOf, ratio) {
 }
 
 function verdict(mean, met, total) {
-  if (mean.value === null) return 'not measured (a tier is unavailable or failed on every program)';
+  if (mean.value === null) return 'not measured (needs results from both tiers on at least one program)';
   const partial = mean.count === total ? '' : ` over ${mean.count} of ${total} programs`;
   return `${times(mean.value)}${partial}, ${met(mean.value) ? '**met**' : '**not met**'}`;
 }
