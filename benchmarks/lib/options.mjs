@@ -3,7 +3,7 @@
 export const USAGE = `Usage: node benchmarks/run.mjs [options]   (npm run bench -- [options])
 
 Runs every benchmark program under every available tier, checks each output against the expected one and
-reports median wall times.
+reports median wall and CPU times.
 
 Options:
   --programs a,b    only these programs (folder names under benchmarks/programs)
