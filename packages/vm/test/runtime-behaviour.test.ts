@@ -92,6 +92,15 @@ public class Threads {
         System.out.println("done");
     }
 }`,
+  NativeFrames: `
+public class NativeFrames {
+    static void copy(int[] a, int n) { System.arraycopy(a, 0, a, 1, n); }
+    public static void main(String[] args) throws Exception {
+        try { copy(new int[3], 5); } catch (ArrayIndexOutOfBoundsException e) { e.printStackTrace(); }
+        Object o = new Object();
+        o.wait();
+    }
+}`,
 };
 
 const NPE_PROGRAM = `public class Npe {

@@ -44,6 +44,10 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
 
   reload: for (;;) {
     if (thread.depth === 0 || thread.status !== 'runnable' || budget <= 0) return;
+    if (thread.yieldRequested) {
+      thread.yieldRequested = false;
+      return;
+    }
     // Heap views: renewed on every reload because an allocation may have grown the heap.
     const i32 = heap.i32;
     const f32 = heap.f32;

@@ -6,7 +6,9 @@ import { startGuestThread } from '../threads/lifecycle.js';
 export function registerThreadNatives(r: NativeRegistry): void {
   r.registerClass('java/lang/Thread', {
     'currentThread()Ljava/lang/Thread;': ({ thread }) => thread.javaThread,
-    'yield()V': () => undefined,
+    'yield()V': ({ thread }) => {
+      thread.yieldRequested = true;
+    },
     'sleep0(J)V': (ctx, [ms]) => sleep(ctx, Number(ms)),
     'start0()V': ({ vm }, [self]) => {
       startGuestThread(vm, Number(self));

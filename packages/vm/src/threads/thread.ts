@@ -26,6 +26,8 @@ export class JThread {
   wakeAction: (() => void) | undefined;
   /** While in Object.wait or Thread.sleep: what Thread.interrupt does to this thread. */
   interruptAction: (() => void) | undefined;
+  /** Set by Thread.yield: the run loop ends the time slice at its next reload. */
+  yieldRequested = false;
   /** The native method whose exception is being raised (for its "(Native Method)" stack-trace line). */
   faultingNative: RtMethod | undefined;
   /** Set while the thread is building a StackOverflowError, so the reserve may be used. */
