@@ -69,6 +69,8 @@ export function bindNatives(vm: Interpreter): (key: string) => Native | null {
       if (ms < 0n) vm.throwNew('java/lang/IllegalArgumentException', 'timeout value is negative');
       ownerCheck(vm, self as JRef);
       if (ms === 0n) throw new Unsupported('wait() with no other thread to notify would wait forever (threads are not supported)');
+      // No other thread can notify: the wait ends by its timeout.
+      sleep(Number(ms));
       return null;
     },
   });
@@ -175,10 +177,7 @@ export function bindNatives(vm: Interpreter): (key: string) => Native | null {
     'currentThread()Ljava/lang/Thread;': () => vm.mainThread,
     'yield()V': () => null,
     'sleep0(J)V': (_s, a) => {
-      const until = Date.now() + Number(a[0] as bigint);
-      while (Date.now() < until) {
-        // Busy wait: one thread, nothing else could run meanwhile.
-      }
+      sleep(Number(a[0] as bigint));
       return null;
     },
     'start0()V': () => {
@@ -261,6 +260,11 @@ export function bindNatives(vm: Interpreter): (key: string) => Native | null {
   });
 
   return (key) => table.get(key) ?? null;
+}
+
+/** Blocks the (only) thread for `ms` milliseconds without spinning. */
+function sleep(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function ownerCheck(vm: Interpreter, o: JRef): null {

@@ -205,3 +205,16 @@ describe('static members through expressions', () => {
     ).toBe('7 7 1\n1 2\n');
   });
 });
+
+describe('one thread', () => {
+  it('sleeps, and a timed wait ends by its timeout', () => {
+    expect(
+      out(`
+        long t = System.currentTimeMillis();
+        Thread.sleep(30);
+        Object o = new Object();
+        synchronized (o) { o.wait(20); o.notify(); }
+        System.out.println((System.currentTimeMillis() - t >= 50) + " " + Thread.currentThread().getName());`),
+    ).toBe('true main\n');
+  });
+});
