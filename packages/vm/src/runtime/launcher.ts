@@ -53,6 +53,21 @@ function loadMainClass(vm: Vm, name: string): RtClass | undefined {
  * or a launcher error, the System.exit status if the program called it, else 0).
  */
 export async function launch(vm: Vm, mainClass: string, args: readonly string[]): Promise<number> {
+  const started = vm.platform.nanoTime();
+  // -verbose:gc, in HotSpot's unified-logging format, on stdout. There is no collector yet, so the log
+  // names the allocator and reports heap use at exit.
+  const gcLog = (text: string): void => {
+    if (!vm.verboseGc) return;
+    const seconds = ((vm.platform.nanoTime() - started) / 1e9).toFixed(3);
+    vm.platform.writeStdout(new TextEncoder().encode(`[${seconds}s][info][gc] ${text}\n`));
+  };
+  gcLog('Using bump-pointer allocation (no collector)');
+  const status = await run(vm, mainClass, args);
+  gcLog(`Heap: ${Math.ceil(vm.heap.usedBytes / 1024)}K used of ${Math.ceil((vm.heap.limitWords * 4) / 1024)}K maximum`);
+  return status;
+}
+
+async function run(vm: Vm, mainClass: string, args: readonly string[]): Promise<number> {
   const t = vm.createThread('main');
   let status: number | undefined;
   let bodyDone = false;
