@@ -51,6 +51,8 @@ export class FlowAnalyzer {
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
   private readonly singleCatchParams = new Set<bigint>();
   private loopDepth = 0;
+  /** Blank final variables (tracked fields, final locals): the only ones whose unassignment matters. */
+  private finalBits: bigint;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
   private loopAssigned = 0n;
 
@@ -63,6 +65,7 @@ export class FlowAnalyzer {
   ) {
     const bits = fields.size + localCount;
     this.all = bits === 0 ? 0n : (1n << BigInt(bits)) - 1n;
+    this.finalBits = fields.size === 0 ? 0n : (1n << BigInt(fields.size)) - 1n;
     this.state = { alive: true, da: 0n, du: this.all };
   }
 
@@ -131,6 +134,7 @@ export class FlowAnalyzer {
             const bit = this.localBit(d.local);
             // A variable declared inside a loop is a fresh one on every iteration.
             this.loopAssigned &= ~bit;
+            if (d.local.isFinal) this.finalBits |= bit;
             if (d.init !== null) this.assignBit(bit);
             else {
               this.state.da &= ~bit;
@@ -253,6 +257,11 @@ export class FlowAnalyzer {
   ): void {
     const entry = this.current;
     let entryDu = entry.du;
+    // Only a blank final that is still unassigned before the loop can be "assigned in loop".
+    if ((entry.du & this.finalBits) === 0n) {
+      this.state = this.loopOnce(s, entry, condition, body, update, bodyFirst).exit;
+      return;
+    }
     if (this.loopDepth < 6) {
       const pendingBefore = this.pending.length;
       this.silent++;
