@@ -7,6 +7,7 @@ import type { MethodSymbol } from '../semantics/symbols.js';
 import { Types, type Type } from '../semantics/types.js';
 import { ExpressionCompiler, type Ex } from './expression-compiler.js';
 import { InternalError } from './internal-error.js';
+import { conversion } from './operators.js';
 import type { Interpreter } from './interpreter.js';
 import { Completion, RtMethod, type Frame, type RtClass } from './runtime-class.js';
 import { ExitSignal, JavaThrow, type JObject, type JRef, type Value } from './values.js';
@@ -201,13 +202,16 @@ export class StatementCompiler {
         const i = local.index;
         const body = this.stmt(s.body);
         const self = s;
+        const arrayType = s.iterable.type;
+        // `for (long x : ints)` widens each element to the variable's type.
+        const convert = arrayType?.kind === 'array' ? conversion(arrayType.element, local.type) : null;
         return (f) => {
           f.line = line;
           const arr = iterable(f) as { data: ArrayLike<Value> } | null;
           if (arr === null) vm.nullPointer();
           const data = arr.data;
           for (let k = 0; k < data.length; k++) {
-            f.locals[i] = data[k] as Value;
+            f.locals[i] = convert === null ? (data[k] as Value) : convert(data[k] as Value);
             const c = body(f);
             if (c !== Completion.Normal) {
               if (c === Completion.Break && (f.target === self || f.target === label)) break;

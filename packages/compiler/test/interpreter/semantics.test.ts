@@ -218,3 +218,20 @@ describe('one thread', () => {
     ).toBe('true main\n');
   });
 });
+
+describe('conversions in every assignment context', () => {
+  it('widens for-each elements, arguments, returns and conditional operands', () => {
+    expect(
+      out(
+        `
+        long sum = 0;
+        for (long x : new int[] { 1, 2, Integer.MAX_VALUE }) sum += x;
+        double d = 0;
+        for (double x : new float[] { 0.5f, 0.1f }) d += x;
+        char c = 'a';
+        System.out.println(sum + " " + d + " " + twice(3) + " " + half('x') + " " + (c > 'b' ? c : 66) + " " + (true ? 1 : 2L));`,
+        '    static long twice(long v) { return v * 2; }\n    static double half(int v) { return v / 2; }',
+      ),
+    ).toBe('2147483650 0.6000000014901161 6 60.0 B 1\n');
+  });
+});
