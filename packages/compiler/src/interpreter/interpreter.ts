@@ -10,7 +10,7 @@ import { bindNatives } from './natives.js';
 import type { CheckedProgram } from './program.js';
 import { Completion, Frame, InitState, RtClass, RtMethod, type FieldSlot, type Native } from './runtime-class.js';
 import { StatementCompiler } from './statement-compiler.js';
-import { ExitSignal, JArray, JavaThrow, JObject, Unsupported, type ArrayData, type JRef, type Value } from './values.js';
+import { JArray, JavaThrow, JObject, type ArrayData, type JRef, type Value } from './values.js';
 
 export interface InterpreterIo {
   writeStdout(bytes: Uint8Array): void;
@@ -493,76 +493,6 @@ export class Interpreter {
     this.stdoutBuffer = [];
     this.stdoutBytes = 0;
     this.io.writeStdout(all);
-  }
-
-  // ----- running a program ----------------------------------------------------------------------------
-
-  /** Runs `main(String[])` of `mainClass` as the java launcher does; returns the exit status. */
-  run(mainClass: string, args: readonly string[]): number {
-    try {
-      return this.runMain(mainClass, args);
-    } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
-      if (e instanceof Unsupported) {
-        this.writeStderr(new TextEncoder().encode(`oaki: ${e.message}\n`));
-        return 1;
-      }
-      throw e;
-    } finally {
-      this.flush();
-    }
-  }
-
-  private runMain(mainClass: string, args: readonly string[]): number {
-    const threadCls = this.classNamed('java/lang/Thread');
-    const thread = this.construct(threadCls, '(Ljava/lang/String;)V', [this.str('main')]);
-    thread.fields[this.instanceSlot(threadCls, 'started')] = true;
-    thread.fields[this.instanceSlot(threadCls, 'alive')] = true;
-    this.mainThread = thread;
-    const sym = this.symbols.get(mainClass);
-    const enc = new TextEncoder();
-    if (sym === undefined) {
-      this.writeStderr(enc.encode(`Error: Could not find or load main class ${mainClass.replace(/\//g, '.')}\n`));
-      return 1;
-    }
-    const cls = this.classNamed(mainClass);
-    const main = cls.declared.get('main([Ljava/lang/String;)V');
-    if (main === undefined || !main.isStatic || (main.sym.accessFlags & 0x0001) === 0) {
-      this.writeStderr(
-        enc.encode(
-          `Error: Main method not found in class ${cls.javaName}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application\n`,
-        ),
-      );
-      return 1;
-    }
-    let status = 0;
-    try {
-      this.initialize(cls);
-      const argv = this.newArray(this.arrayOf(this.stringClass), args.length);
-      args.forEach((a, i) => ((argv.data as (JRef | null)[])[i] = this.str(a)));
-      const locals = new Array<Value>(Math.max(1, main.localCount)).fill(null);
-      locals[0] = argv;
-      this.invoke(main, null, locals);
-    } catch (e) {
-      if (!(e instanceof JavaThrow)) throw e;
-      status = 1;
-      this.callQuietly(threadCls, thread, 'dispatchUncaughtException', '(Ljava/lang/Throwable;)V', [e.exception]);
-    }
-    this.callQuietly(threadCls, thread, 'exit', '()V', []);
-    return status;
-  }
-
-  /** Calls a library method on the thread object, ignoring any exception it throws (as the launcher does). */
-  private callQuietly(cls: RtClass, self: JObject, name: string, descriptor: string, args: Value[]): void {
-    const m = this.declaredMethod(cls, name, descriptor);
-    if (m === undefined) throw new InternalError(`${cls.name} lacks ${name}${descriptor}`);
-    const locals = new Array<Value>(Math.max(m.localCount, args.length)).fill(null);
-    args.forEach((a, i) => (locals[i] = a));
-    try {
-      this.invoke(m, self, locals);
-    } catch (e) {
-      if (!(e instanceof JavaThrow)) throw e;
-    }
   }
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
 import { InternalError } from './internal-error.js';
 import { Interpreter, type InterpreterIo, type InterpreterOptions } from './interpreter.js';
+import { launch } from './launcher.js';
 import { checkProgram, loadLibrary } from './program.js';
 
 export interface RunOutcome {
@@ -39,5 +40,5 @@ export function runSource(source: SourceText, args: readonly string[], io: Inter
   const base = (source.path.split(/[\\/]/).pop() ?? source.path).replace(/\.(oak|java)$/, '');
   const main = program.classes.find((c) => c.name === base) ?? program.classes.find((c) => c.methods.some((m) => m.name === 'main'));
   const vm = new Interpreter(program, io, options);
-  return { exitCode: vm.run(main?.name ?? base, args) };
+  return { exitCode: launch(vm, main?.name ?? base, args) };
 }
