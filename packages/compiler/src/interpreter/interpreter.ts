@@ -319,7 +319,7 @@ export class Interpreter {
       if ((m.sym.accessFlags & ACC_NATIVE) !== 0) {
         this.throwNew('java/lang/UnsatisfiedLinkError', `'${m.sym.name}${m.sym.descriptor}' in ${m.cls.javaName}`);
       }
-      body = this.compiler.compileWithReturn(m);
+      body = this.compiler.methodBody(m);
       m.body = body;
     }
     if (this.depth >= this.maxDepth) this.stackOverflow();

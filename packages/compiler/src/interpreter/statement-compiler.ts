@@ -32,6 +32,16 @@ export class StatementCompiler {
   }
 
   methodBody(m: RtMethod): St {
+    const saved = this.resultType;
+    this.resultType = m.sym.returnType;
+    try {
+      return this.body(m);
+    } finally {
+      this.resultType = saved;
+    }
+  }
+
+  private body(m: RtMethod): St {
     const decl = m.sym.decl;
     if (decl === undefined) {
       if (m.sym.name === '<init>') return this.constructorBody(m, undefined);
@@ -293,22 +303,14 @@ export class StatementCompiler {
     }
   }
 
-  /** The declared result type of the method a return belongs to is the checked expression's target. */
-  private currentReturnType: Type | null = null;
+  /**
+   * The result type of the method being compiled, so that `return e` converts e to it (`return 1;` in a
+   * method returning long). Set while a method body is compiled; initialisers return no value.
+   */
+  private resultType: Type | null = null;
 
   private returnType(value: Expr): Type {
-    return this.currentReturnType ?? value.type ?? Types.object;
-  }
-
-  /** Compiles a method body with its return type known, so returned values get their conversion. */
-  compileWithReturn(m: RtMethod): St {
-    const saved = this.currentReturnType;
-    this.currentReturnType = m.sym.returnType;
-    try {
-      return this.methodBody(m);
-    } finally {
-      this.currentReturnType = saved;
-    }
+    return this.resultType ?? value.type ?? Types.object;
   }
 
   private cond(e: Expr): Ex {

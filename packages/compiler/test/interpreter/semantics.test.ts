@@ -234,4 +234,10 @@ describe('conversions in every assignment context', () => {
       ),
     ).toBe('2147483650 0.6000000014901161 6 60.0 B 1\n');
   });
+
+  it("converts returned values to the method's result type", () => {
+    expect(
+      out('        System.out.println(one() + one() + " " + letter() + " " + (one() << 40));', "    static long one() { return 1; }\n    static double letter() { return 'a'; }"),
+    ).toBe('2 97.0 1099511627776\n');
+  });
 });
