@@ -241,3 +241,13 @@ describe('conversions in every assignment context', () => {
     ).toBe('2 97.0 1099511627776\n');
   });
 });
+
+describe('number formatting', () => {
+  it("prints doubles and floats as JDK 17's FloatingDecimal does, not the shortest decimal", () => {
+    expect(
+      out(
+        '        System.out.println(1.0E23 + " " + (float) Math.pow(2, -24) + " " + Double.MIN_VALUE + " " + 100.0 + " " + 1e-5 + " " + Float.MIN_NORMAL + " " + Double.parseDouble("0x1.8p3") + " " + Float.parseFloat("1.1f") + " " + Long.MIN_VALUE);',
+      ),
+    ).toBe('9.999999999999999E22 5.9604645E-8 4.9E-324 100.0 1.0E-5 1.17549435E-38 12.0 1.1 -9223372036854775808\n');
+  });
+});
