@@ -11,7 +11,7 @@ import { describeMachine } from './lib/machine.mjs';
 import { measure } from './lib/measure.mjs';
 import { parseOptions, USAGE, UsageError } from './lib/options.mjs';
 import { loadPrograms } from './lib/programs.mjs';
-import { keptAnalysis, renderReport } from './lib/report.mjs';
+import { keptAnalysis, keptStartup, renderReport } from './lib/report.mjs';
 import { TIERS } from './lib/tiers.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -114,7 +114,11 @@ function writeOutputs(result, outDir) {
   const title = `OakVM benchmarks: median wall time (${result.size} sizes, ${result.machine.cpu}, ${result.machine.cores} cores)`;
   writeFileSync(chartFile, renderChart({ tiers: result.tiers, programs: result.programs, cells: result.cells, title }));
   const previous = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : null;
-  writeFileSync(reportFile, renderReport(result, { analysis: keptAnalysis(previous), chartPath: 'results/chart.svg' }));
+  writeFileSync(reportFile, renderReport(result, {
+    analysis: keptAnalysis(previous),
+    chartPath: 'results/chart.svg',
+    startup: keptStartup(previous),
+  }));
   for (const file of [reportFile, jsonFile, chartFile]) process.stderr.write(`wrote ${relative(process.cwd(), file)}\n`);
 }
 

@@ -1,6 +1,7 @@
 // The Markdown report (RESULTS.md) built from a run's result: the machine, the tiers, median times,
 // ratios to java -Xint and speed-ups over oaki with geometric means, the targets, failures and the chart.
-// A hand-written analysis between the ANALYSIS markers survives each rewrite.
+// A hand-written analysis between the ANALYSIS markers survives each rewrite, and so does the start-up
+// section between the STARTUP markers, which benchmarks/startup.mjs writes.
 import { geometricMean } from './stats.mjs';
 import { BASELINE_TIER, REFERENCE_TIER } from './tiers.mjs';
 
@@ -17,9 +18,20 @@ export function keptAnalysis(previous) {
   return `${ANALYSIS_BEGIN}\n_No analysis written yet._\n${ANALYSIS_END}`;
 }
 
+export const STARTUP_BEGIN = '<!-- startup:begin -->';
+export const STARTUP_END = '<!-- startup:end -->';
+
+/** The start-up section of an existing report, markers included, or null when there is none. */
+export function keptStartup(previous) {
+  if (previous === null) return null;
+  const begin = previous.indexOf(STARTUP_BEGIN);
+  const end = previous.indexOf(STARTUP_END);
+  return begin >= 0 && end > begin ? previous.slice(begin, end + STARTUP_END.length) : null;
+}
+
 /**
  * @param {ReturnType<typeof import('../run.mjs').buildResult>} result
- * @param {{ analysis: string | null, chartPath: string | null }} extras
+ * @param {{ analysis: string | null, chartPath: string | null, startup?: string | null }} extras
  */
 export function renderReport(result, extras) {
   const { machine, tiers, programs, cells } = result;
@@ -30,7 +42,7 @@ export function renderReport(result, extras) {
   const shown = tiers;
   const lines = [];
   lines.push('# Benchmark results', '');
-  lines.push('<!-- Written by `npm run bench` (benchmarks/run.mjs). Only the analysis section is kept across runs. -->', '');
+  lines.push('<!-- Written by `npm run bench` (benchmarks/run.mjs). Only the start-up and analysis sections are kept across runs. -->', '');
   lines.push(
     `Measured ${machine.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${machine.commit ?? 'unknown'}\`: ` +
       `${result.size} sizes, ${result.rounds} round${result.rounds === 1 ? '' : 's'} alternating the tiers, ` +
@@ -163,6 +175,7 @@ export function renderReport(result, extras) {
   if (extras.chartPath !== null) {
     lines.push('## Chart', '', `![Median wall time per program and tier, log scale](${extras.chartPath})`, '');
   }
+  if (extras.startup !== undefined && extras.startup !== null) lines.push(extras.startup, '');
   lines.push('## Analysis', '', extras.analysis ?? keptAnalysis(null), '');
   return lines.join('\n');
 }
