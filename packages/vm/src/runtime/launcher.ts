@@ -43,6 +43,11 @@ function loadMainClass(vm: Vm, name: string): RtClass | undefined {
       stderr(vm, `Error: Could not find or load main class ${name}\nCaused by: ${wrong ? `java.lang.NoClassDefFoundError: ${e.detail}` : `java.lang.ClassNotFoundException: ${name}`}\n`);
       return undefined;
     }
+    // HotSpot verifies when it links the main class, after loading it: a different launcher message.
+    if (e.className === 'java/lang/VerifyError') {
+      stderr(vm, `Error: Unable to initialize main class ${name}\nCaused by: ${e.message}\n`);
+      return undefined;
+    }
     stderr(vm, `Error: LinkageError occurred while loading main class ${name}\n\t${e.message}\n`);
     return undefined;
   }

@@ -16,6 +16,7 @@ import { helpfulMessages, printType, splitDescriptor } from '../interpreter/exce
 import type { RtClass, RtField, RtMethod } from './class-model.js';
 import { JavaThrowable, JavaThrowRef, ReexecuteAfterFrames, VmInternalError } from './errors.js';
 import { Handles, PersistentHandles } from '../gc/handles.js';
+import { createVerifyHook, ReferenceMapTable } from '../verifier/vm-hook.js';
 import { ensureInitialized, markInitialized, markErroneous } from './initialization.js';
 import { registerCoreNatives } from '../natives/index.js';
 
@@ -37,6 +38,11 @@ export interface VmOptions {
    * default as in JDK 17).
    */
   helpfulNullPointerMessages?: boolean;
+  /**
+   * Verify application classes before linking (JVMS 4.10, the verifier in src/verifier). Default true,
+   * as HotSpot verifies every class not loaded by the bootstrap loader.
+   */
+  verify?: boolean;
 }
 
 export const DEFAULT_MAX_HEAP = 256 * 1024 * 1024;
@@ -61,6 +67,8 @@ export class Vm {
   readonly scheduler: Scheduler;
   readonly handles = new Handles();
   readonly persistentHandles = new PersistentHandles();
+  /** Reference maps of verified methods (the verifier fills it; the collector reads it). */
+  readonly referenceMaps = new ReferenceMapTable();
   readonly stackBytes: number;
   readonly verboseGc: boolean;
   readonly helpfulNullPointerMessages: boolean;
@@ -93,6 +101,7 @@ export class Vm {
     app.push(new ClassPathSource(this.platform, options.classPath ?? ['.']));
     this.loaders = new ClassLoaders(boot, new ChainedSource(app));
     this.classes = this.loaders.classes;
+    if (options.verify ?? true) this.loaders.verify = createVerifyHook({ maps: this.referenceMaps });
     this.monitors = new Monitors(this.heap);
     this.scheduler = new Scheduler(this);
     this.monitors.onWake = () => this.scheduler.wake();

@@ -25,7 +25,7 @@ export class Assembler {
     });
   }
 
-  run(options: { maxHeapBytes?: number; stackBytes?: number } = {}): Promise<ProgramRun> {
+  run(options: { maxHeapBytes?: number; stackBytes?: number; verify?: boolean } = {}): Promise<ProgramRun> {
     return runProgram({ main: 'T', classes: this.classes, classPath: [], ...options });
   }
 }
