@@ -10,7 +10,7 @@ import { InternalError } from './internal-error.js';
 import { conversion } from './operators.js';
 import type { Interpreter } from './interpreter.js';
 import { Completion, RtMethod, type Frame, type RtClass } from './runtime-class.js';
-import { ExitSignal, JavaThrow, type JObject, type JRef, type Value } from './values.js';
+import { JavaThrow, type JObject, type JRef, type Value } from './values.js';
 
 export type St = (f: Frame) => Completion;
 
@@ -396,12 +396,10 @@ export class StatementCompiler {
       try {
         c = guarded(f);
       } catch (e) {
-        if (e instanceof ExitSignal || !(e instanceof JavaThrow)) throw e;
-        const saved = { ret: f.ret, target: f.target };
+        // Only guest exceptions run finally blocks: System.exit (ExitSignal) and interpreter faults do not.
+        if (!(e instanceof JavaThrow)) throw e;
         const fc = fin(f);
         if (fc !== Completion.Normal) return fc;
-        f.ret = saved.ret;
-        f.target = saved.target;
         throw e;
       }
       const ret = f.ret;
