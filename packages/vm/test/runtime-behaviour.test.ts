@@ -92,6 +92,24 @@ public class Threads {
         System.out.println("done");
     }
 }`,
+  // Allocates about 28 MB, so the heap grows (and is copied) several times while the program runs.
+  HeapGrowth: `
+public class HeapGrowth {
+    static class Node { long a; double b; Node next; int[] data = new int[3]; }
+    public static void main(String[] args) {
+        Node head = null;
+        long sum = 0;
+        for (int i = 0; i < 400000; i++) {
+            Node n = new Node();
+            n.a = i; n.b = i * 0.5; n.next = head; n.data[2] = i;
+            head = n;
+        }
+        for (Node n = head; n != null; n = n.next) sum += n.a + (long) n.b + n.data[2];
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20000; i++) sb.append(i % 10);
+        System.out.println(sum + " " + sb.length() + " " + sb.toString().hashCode());
+    }
+}`,
   NativeFrames: `
 public class NativeFrames {
     static void copy(int[] a, int n) { System.arraycopy(a, 0, a, 1, n); }

@@ -940,7 +940,8 @@ export function interpret(vm: Vm, thread: JThread, budget: number): void {
             // reload if resolution pushed class-initialisation frames).
             f.pc = opPc;
             f.sp = sp;
-            if (slow.quicken(vm, thread, m, opPc)) continue reload;
+            // Initialising a class without <clinit> still sets ConstantValue strings, which may grow the heap.
+            if (slow.quicken(vm, thread, m, opPc) || heap.i32 !== i32) continue reload;
             break;
           case 0xba: // invokedynamic
             throw new JavaThrowable(

@@ -156,7 +156,8 @@ export function decodeMethod(
     // HotSpot checks the constant of these before the other operands the decoder checks (counts, zero bytes).
     const early = EARLY_CONSTANT_KINDS.get(bytes[pc] as number);
     if (early !== undefined) resolver.checkEntry(((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number), early, pc);
-    if (bytes[pc] === Op.tableswitch || bytes[pc] === Op.lookupswitch) checkSwitch(bytes, pc, indexAt);
+    if (bytes[pc] === Op.invokeinterface) resolver.checkInterfaceCount(((bytes[pc + 1] as number) << 8) | (bytes[pc + 2] as number), bytes[pc + 3] as number, pc);
+    if (bytes[pc] === Op.tableswitch || bytes[pc] === Op.lookupswitch) checkSwitch(bytes, pc, indexAt, majorVersion);
     decodeNext(cursor, table, i);
     checkInstruction(table, i, indexAt, code.maxLocals);
     const operand = resolver.resolve(table, i);
@@ -287,14 +288,16 @@ function cursorNextPc(cursor: InstructionCursor): number {
 }
 
 /**
- * A switch's targets, read from the bytes and checked in HotSpot's order (lookupswitch keys sorted, then
- * the default, then the cases) before the decoder, which would stop at the first target outside the code.
+ * A switch's targets, read from the bytes and checked in HotSpot's order (padding, lookupswitch keys
+ * sorted, then the default, then the cases) before the decoder, which would stop at the first target outside the code.
  * The boundary pass has made sure the whole switch lies inside the code.
  */
-function checkSwitch(bytes: Uint8Array, pc: number, indexAt: Int32Array): void {
+function checkSwitch(bytes: Uint8Array, pc: number, indexAt: Int32Array, majorVersion: number): void {
   const s4 = (p: number): number => ((bytes[p] as number) << 24) | ((bytes[p + 1] as number) << 16) | ((bytes[p + 2] as number) << 8) | (bytes[p + 3] as number);
   const isTarget = (offset: number): boolean => pc + offset >= 0 && pc + offset < bytes.length && (indexAt[pc + offset] as number) >= 0;
   const aligned = pc + 1 + switchPadding(pc);
+  // Before version 51 the padding must be zeros.
+  if (majorVersion < 51) for (let p = pc + 1; p < aligned; p++) if (bytes[p] !== 0) fail(pc, 'Non zero padding bytes in switch');
   const cases: number[] = [];
   if (bytes[pc] === Op.tableswitch) {
     const count = s4(aligned + 8) - s4(aligned + 4) + 1;
@@ -444,6 +447,12 @@ class OperandResolver {
   /** HotSpot: 0 or an index past the pool is a bad index; the slot after a long or double has no type. */
   checkEntry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
     this.entry(index, kinds, pc);
+  }
+
+  /** invokeinterface's count operand must be the argument slots plus the receiver (checked before its zero byte). */
+  checkInterfaceCount(index: number, count: number, pc: number): void {
+    const m = this.method(pc, index, INTERFACE_METHOD_REFS, Op.invokeinterface);
+    if (count !== 1 + parseMethodDescriptor(m.descriptor).argumentSlots) fail(pc, 'Inconsistent args_size for invokeinterface');
   }
 
   private entry(index: number, kinds: readonly CpKind[], pc: number | undefined): void {
