@@ -362,6 +362,23 @@ export class ExpressionCompiler {
           break;
       }
     }
+    if (t === 'long') {
+      type B = bigint;
+      switch (op) {
+        case '+':
+          return (f) => BigInt.asIntN(64, (l(f) as B) + (r(f) as B));
+        case '-':
+          return (f) => BigInt.asIntN(64, (l(f) as B) - (r(f) as B));
+        case '*':
+          return (f) => BigInt.asIntN(64, (l(f) as B) * (r(f) as B));
+        case '<':
+          return (f) => (l(f) as B) < (r(f) as B);
+        case '==':
+          return (f) => l(f) === r(f);
+        default:
+          break;
+      }
+    }
     if (t === 'double') {
       type N = number;
       switch (op) {
@@ -451,6 +468,8 @@ export class ExpressionCompiler {
     }
     const t = primName(opType);
     if (t === null) throw new InternalError(`compound ${e.operator} on a reference`);
+    const fast = this.localAccumulate(e, t, targetType);
+    if (fast !== null) return fast;
     const shift = op === '<<' || op === '>>' || op === '>>>';
     const up = conversion(targetType, opType);
     const down = conversion(opType, targetType);
@@ -465,6 +484,29 @@ export class ExpressionCompiler {
       },
       false,
     );
+  }
+
+  /** `local += v` and `local -= v` on an int, long or double local: the common accumulation, without the generic update. */
+  private localAccumulate(e: Assign, t: PrimitiveName, targetType: Type): Ex | null {
+    if (e.target.kind !== 'Name' || e.target.binding?.kind !== 'local' || primName(targetType) !== t) return null;
+    if (e.operator !== '+=' && e.operator !== '-=') return null;
+    const i = e.target.binding.local.index;
+    const rhs = this.coerced(e.value, targetType);
+    const add = e.operator === '+=';
+    type N = number;
+    type B = bigint;
+    switch (t) {
+      case 'int':
+        return add ? (f) => (f.locals[i] = ((f.locals[i] as N) + (rhs(f) as N)) | 0) : (f) => (f.locals[i] = ((f.locals[i] as N) - (rhs(f) as N)) | 0);
+      case 'long':
+        return add
+          ? (f) => (f.locals[i] = BigInt.asIntN(64, (f.locals[i] as B) + (rhs(f) as B)))
+          : (f) => (f.locals[i] = BigInt.asIntN(64, (f.locals[i] as B) - (rhs(f) as B)));
+      case 'double':
+        return add ? (f) => (f.locals[i] = (f.locals[i] as N) + (rhs(f) as N)) : (f) => (f.locals[i] = (f.locals[i] as N) - (rhs(f) as N));
+      default:
+        return null;
+    }
   }
 
   private incDec(e: IncDec): Ex {
