@@ -45,7 +45,7 @@ export function renderStartupSection(result, analysis) {
       (Array.isArray(machine.loadAverage) ? ` Load average at the end: ${machine.loadAverage.join(', ')} on ${machine.cores} cores.` : ''),
     '',
   );
-  lines.push('| command | runs | median wall (s) | fastest wall (s) | median CPU (s) |', '| --- | --- | ---: | ---: | ---: |');
+  lines.push('| command | command line | median wall (s) | fastest wall (s) | median CPU (s) |', '| --- | --- | ---: | ---: | ---: |');
   for (const s of result.subjects) {
     const status = s.reason !== null ? `n/a: ${escapeCell(s.reason)}` : s.failure !== null ? `failed: ${escapeCell(s.failure)}` : null;
     if (status !== null) {
@@ -66,13 +66,18 @@ export function renderStartupSection(result, analysis) {
     lines.push(
       '',
       `CPU profile by phase (\`--profile\`: mean milliseconds per run over ${profiles[0].runs} runs of \`node --cpu-prof\`, ` +
-        'profiler overhead included, so the totals exceed the CPU medians above):',
+        'profiler overhead included; the profiler\'s clock also counts time spent waiting for a core, so on a ' +
+        'loaded machine read the shares rather than the milliseconds):',
       '',
       `| phase | ${profiles.map((p) => p.label).join(' | ')} |`,
       `| --- | ${profiles.map(() => '---:').join(' | ')} |`,
     );
     for (const phase of profiles[0].phases) {
-      lines.push(`| ${phase.label} | ${profiles.map((p) => (p.phases.find((q) => q.id === phase.id)?.ms ?? 0).toFixed(1)).join(' | ')} |`);
+      const cell = (p) => {
+        const ms = p.phases.find((q) => q.id === phase.id)?.ms ?? 0;
+        return `${ms.toFixed(1)} (${p.totalMs > 0 ? Math.round((100 * ms) / p.totalMs) : 0}%)`;
+      };
+      lines.push(`| ${phase.label} | ${profiles.map(cell).join(' | ')} |`);
     }
     lines.push(`| **total** | ${profiles.map((p) => `**${p.totalMs.toFixed(1)}**`).join(' | ')} |`);
   }
