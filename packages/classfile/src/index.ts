@@ -5,3 +5,4 @@ export * from './io/index.js';
 export * from './bytecode/index.js';
 export * from './image/index.js';
 export * from './disasm/index.js';
+export * from './text/index.js';

@@ -1,6 +1,6 @@
 // How Java prints values, as javap shows them: Double.toString and Float.toString (JDK 17), the escapes of
 // string and char constants, and the test javap applies to decide whether a name needs quoting.
-export { javaDoubleToString, javaFloatToString } from './floating-decimal.js';
+export { javaDoubleToString, javaFloatToString } from '../text/java-number-format.js';
 
 /**
  * One character of a char or String constant as javap's -constants output escapes it: printable ASCII as

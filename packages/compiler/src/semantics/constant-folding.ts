@@ -2,8 +2,8 @@
 // bits, long is 64-bit two's complement (bigint), float rounds through Math.fround, shifts mask their
 // count, integer division by zero is not a constant (it throws at run time), and string conversion of
 // float and double is Java's.
+import { javaDoubleToString, javaFloatToString } from '@oakvm/classfile';
 import type { BinaryOperator, UnaryOperator } from '../syntax/ast.js';
-import { javaDoubleToString, javaFloatToString } from './java-number-format.js';
 import type { ConstantValue } from './symbols.js';
 import { Types, type PrimitiveName, type Type } from './types.js';
 

@@ -1,8 +1,8 @@
-// Java's Double.toString / Float.toString layout and digit choice, as JDK 17 prints them.
+// Java's Double.toString / Float.toString (the shared @oakvm/classfile implementation) as JDK 17 prints them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { javaDoubleToString, javaFloatToString } from '../../src/semantics/java-number-format.js';
+import { javaDoubleToString, javaFloatToString } from '@oakvm/classfile';
 
 describe('javaDoubleToString', () => {
   it.each([

@@ -1,14 +1,13 @@
-// Double.toString and Float.toString exactly as JDK 17 prints them, for the constants javap shows. JDK 17
-// formats with the classic FloatingDecimal algorithm (Steele & White digit generation with a symmetric
-// half-ulp stopping test), which is not always the shortest decimal: 1.0E23 prints as
+// Double.toString and Float.toString exactly as JDK 17 prints them: the one implementation the
+// disassembler (constants), the compiler (folding constant string concatenation) and the runtimes share.
+// JDK 17 formats with the classic FloatingDecimal algorithm (Steele & White digit generation with a
+// symmetric half-ulp stopping test), which is not always the shortest decimal: 1.0E23 prints as
 // 9.999999999999999E22 and Float.MIN_NORMAL as 1.17549435E-38. This reproduces its observable behaviour:
 // the exact integer path for whole numbers below 2^63, the estimated decimal exponent, the int, long and
 // big-number arithmetic paths (including the int/long wrap-around the JDK's stopping test is subject to,
 // and the big-number path's >= where the others use >), and the final round-half-even of the last digit.
-//
-// The algorithm is the one packages/vm/src/natives/float-format.ts implements for the VM's natives
-// (checked there against JDK-printed cases); the classfile package cannot import the VM, so the
-// disassembler keeps this copy, and the VM could import it from @oakvm/classfile instead.
+// Checked against values HotSpot printed (packages/compiler/test/semantics/java-number-format.test.ts).
+
 const N_5_BITS = [0, 3, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28, 31, 33, 35, 38, 40, 42, 45, 47, 49, 52, 54, 56, 59, 61];
 /** insignificantDigitsForPow2(p) = number of decimal digits of 2^p minus one, for small p. */
 const INSIGNIFICANT_FOR_POW2 = [
