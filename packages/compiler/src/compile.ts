@@ -16,6 +16,11 @@ import { parse, type ParseResult } from './syntax/parser.js';
 export interface CompileOptions {
   /** Where classes not compiled from these sources come from (the runtime image, then -cp entries). */
   readonly classPath?: ClassPathLookup;
+  /**
+   * Whether the class path has a package ("java/util"), for javac's "package x does not exist"; without
+   * it only packages of classes already loaded count. `mapClassPath`/`chainClassPaths` give both.
+   */
+  readonly packageExists?: (packageName: string) => boolean;
 }
 
 export interface CompileResult {
@@ -51,8 +56,10 @@ export function compileParsed(sources: readonly SourceText[], parsed: readonly P
       units.push(result.unit);
       diagnostics.push(...result.diagnostics);
     }
-    const env = new ClassEnvironment(options.classPath ?? (() => undefined), readClassFile);
-    const checked = check(units, env);
+    // As javac, attribution does not start when parsing failed: the tree is missing what failed to parse.
+    if (diagnostics.length > 0) return { classes, diagnostics: sortDiagnostics(diagnostics, sources), sourceOf };
+    const env = new ClassEnvironment(options.classPath ?? (() => undefined), readClassFile, options.packageExists);
+    const checked = check(units, env, { sources });
     diagnostics.push(...checked.diagnostics);
     const fileOfDecl = new Map<ClassDecl, string>();
     for (const unit of units) for (const type of unit.types) fileOfDecl.set(type, unit.file);

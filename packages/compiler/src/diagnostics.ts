@@ -32,16 +32,20 @@ export function diagnosticAt(file: string, span: Span, code: string, message: st
 }
 
 /**
- * `File.oak:LINE:COL: error: message`, then the source line, then a caret under the column, as javac
- * prints it: the caret line copies the tabs of the source line so the caret lines up in a terminal.
+ * `File.oak:LINE:COL: error: ` and the message's first line, then the source line, then a caret under
+ * the column, then the message's remaining lines (symbol:, location:, required:, found:, reason:), as
+ * javac prints them. The caret line copies the tabs of the source line so the caret lines up in a terminal.
  */
 export function formatDiagnostic(d: Diagnostic, source: SourceText): string {
-  const header = `${d.file}:${d.line}:${d.column}: error: ${d.message}`;
+  const newline = d.message.indexOf('\n');
+  const first = newline < 0 ? d.message : d.message.slice(0, newline);
+  const rest = newline < 0 ? '' : d.message.slice(newline);
+  const header = `${d.file}:${d.line}:${d.column}: error: ${first}`;
   const line = sourceLine(source.text, d.line);
-  if (line === undefined) return header;
+  if (line === undefined) return header + rest;
   const upTo = line.slice(0, Math.max(0, d.column - 1));
   const indent = upTo.replace(/[^\t]/g, ' ') + ' '.repeat(Math.max(0, d.column - 1 - upTo.length));
-  return `${header}\n${line}\n${indent}^`;
+  return `${header}\n${line}\n${indent}^${rest}`;
 }
 
 /** javac's summary line: "1 error", "3 errors". */

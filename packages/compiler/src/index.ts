@@ -1,5 +1,6 @@
 // @oakvm/compiler: the Oak front end, the bytecode generator and the compile() API.
 export { compile, type CompileOptions, type CompileResult } from './compile.js';
+export { chainClassPaths, mapClassPath, type ClassPath } from './class-path.js';
 export { formatDiagnostic, formatErrorCount, diagnosticAt, type Diagnostic, type SourceText } from './diagnostics.js';
 export { parse } from './syntax/parser.js';
 export { check } from './semantics/checker.js';

@@ -1,14 +1,14 @@
 // oakc [-d DIR] [-cp PATH] FILES...: compiles Oak sources to class files, as javac does. Classes are
 // looked up in the runtime image (packages/classlib/dist/classlib.img) first, then in the -cp entries.
 // Exit codes as javac's: 0 success, 1 compile errors, 2 bad command line, 4 an I/O or internal failure.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readRuntimeImage } from '@oakvm/classfile';
 import { compileParsed } from '../compile.js';
 import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
-import type { ClassPathLookup } from '../semantics/class-environment.js';
+import { chainClassPaths, mapClassPath, type ClassPath } from '../class-path.js';
 import { parse, type ParseResult } from '../syntax/parser.js';
 
 const USAGE = `Usage: oakc [-d DIR] [-cp PATH] FILES...
@@ -57,28 +57,24 @@ function findRuntimeImage(): string | undefined {
   return undefined;
 }
 
-function classPathLookup(entries: readonly string[]): ClassPathLookup {
-  const images: Map<string, Uint8Array>[] = [];
+function classPath(entries: readonly string[]): ClassPath {
   const runtime = findRuntimeImage();
-  const lookups: ClassPathLookup[] = [];
-  for (const entry of runtime === undefined ? entries : [runtime, ...entries]) {
-    if (entry.endsWith('.img')) {
-      const image = readRuntimeImage(readFileSync(entry));
-      images.push(image);
-      lookups.push((name) => image.get(name));
-    } else {
-      lookups.push((name) => {
-        const file = join(entry, `${name}.class`);
-        return existsSync(file) ? readFileSync(file) : undefined;
-      });
-    }
-  }
-  return (name) => {
-    for (const lookup of lookups) {
-      const bytes = lookup(name);
-      if (bytes !== undefined) return bytes;
-    }
-    return undefined;
+  return chainClassPaths((runtime === undefined ? entries : [runtime, ...entries]).map((entry) => (entry.endsWith('.img') ? mapClassPath(readRuntimeImage(readFileSync(entry))) : directoryClassPath(entry))));
+}
+
+function directoryClassPath(dir: string): ClassPath {
+  return {
+    lookup: (name) => {
+      const file = join(dir, `${name}.class`);
+      return existsSync(file) ? readFileSync(file) : undefined;
+    },
+    packageExists: (pkg) => {
+      try {
+        return statSync(join(dir, pkg)).isDirectory();
+      } catch {
+        return false;
+      }
+    },
   };
 }
 
@@ -148,7 +144,8 @@ async function run(args: readonly string[]): Promise<number> {
     }
     sources.push({ path: file, text: readFileSync(file, 'utf8') });
   }
-  const result = compileParsed(sources, await parseAll(sources), { classPath: classPathLookup(parsed.classPath) });
+  const path = classPath(parsed.classPath);
+  const result = compileParsed(sources, await parseAll(sources), { classPath: path.lookup, packageExists: path.packageExists });
   if (result.diagnostics.length > 0) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     for (const d of result.diagnostics) {

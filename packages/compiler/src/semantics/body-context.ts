@@ -34,6 +34,8 @@ export class BodyContext {
   inConstructorPrologue = false;
   /** Final locals declared with an initialiser: assigning them is an attribution error, not a flow one. */
   readonly initializedFinals = new Set<LocalSymbol>();
+  /** A constructor's first statement: the one place this(...)/super(...) may appear. */
+  firstStatement: Stmt | undefined;
 
   constructor(
     readonly services: CheckerServices,

@@ -119,6 +119,7 @@ class Attribution implements CheckerServices {
     if (decl.kind === 'Initializer') exprs.initializerStart = decl.span.start;
     const statements = new StatementChecker(body, exprs);
     if (decl.kind !== 'Initializer') declareParams(body, decl.params);
+    if (decl.kind === 'Constructor') body.firstStatement = decl.body.statements[0];
     if (decl.body !== null) statements.block(decl.body);
     decl.localCount = body.localCount;
     if (decl.kind === 'Constructor') this.checkImplicitSuper(c, decl);
@@ -128,7 +129,7 @@ class Attribution implements CheckerServices {
   private checkImplicitSuper(c: SourceClass, decl: ConstructorDecl | undefined): void {
     const superName = c.symbol.superName;
     if (superName === null) return;
-    // A misplaced this(...)/super(...) was already reported by the parser; javac then adds nothing.
+    // javac inserts no super() into a constructor with a this(...)/super(...) anywhere (a misplaced one is an error of its own).
     if (decl !== undefined && decl.body.statements.some((s) => s.kind === 'ExplicitConstructorCall')) return;
     const sup = this.ctx.env.lookup(superName);
     if (sup === undefined) return;

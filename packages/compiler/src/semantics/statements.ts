@@ -341,11 +341,8 @@ export class StatementChecker {
     this.body.inConstructorPrologue = true;
     const args = s.args.map((a) => this.exprs.check(a));
     this.body.inConstructorPrologue = false;
-    if (this.body.kind !== 'constructor') {
-      // javac's caret is on the '(' after the keyword; inside constructors the parser reports misplaced calls.
-      const length = s.call.length;
-      const paren = { start: s.span.start + length, end: s.span.start + length + 1, line: s.span.line, column: s.span.column + length };
-      this.error(paren, 'check.ctor-call-position', `call to ${s.call} must be first statement in constructor`);
+    if (this.body.kind !== 'constructor' || this.body.firstStatement !== s) {
+      this.error(s.openParen, 'check.ctor-call-position', `call to ${s.call} must be first statement in constructor`);
       return;
     }
     const current = this.body.cls.symbol;

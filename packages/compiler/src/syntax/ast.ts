@@ -514,14 +514,15 @@ export interface Empty extends StmtBase {
 }
 
 /**
- * `this(args);` or `super(args);`. Where it is not the first statement of a constructor body the parser
- * reports "call to this/super must be first statement in constructor" (the checker does so for one in a
- * method), and still builds the node.
+ * `this(args);` or `super(args);`, wherever a statement may be: where it is not the first statement of a
+ * constructor body the checker reports "call to this/super must be first statement in constructor".
  */
 export interface ExplicitConstructorCall extends StmtBase {
   readonly kind: 'ExplicitConstructorCall';
   readonly call: 'this' | 'super';
   readonly args: readonly Expr[];
+  /** The '(' after the keyword, where javac puts its caret for this call. */
+  readonly openParen: Span;
   /** Checker: the constructor chosen by overload resolution. */
   ctor?: MethodSymbol;
 }

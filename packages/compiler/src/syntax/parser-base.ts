@@ -71,8 +71,6 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected nesting = 0;
   /** The class whose body is being parsed, to recognise its constructors. */
   protected className = '';
-  /** Inside a constructor body (where a misplaced this(...)/super(...) is reported by the parser). */
-  protected inConstructor = false;
   /** The stand-ins for unsupported expressions created in this parse. */
   protected placeholders = new WeakSet<Expr>();
 
@@ -87,7 +85,6 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.reportedEof = false;
     this.nesting = 0;
     this.className = '';
-    this.inConstructor = false;
   }
 
   /** Index of the last consumed token (chevrotain keeps it in a field its typings do not declare). */

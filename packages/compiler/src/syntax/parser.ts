@@ -247,7 +247,6 @@ class OakParser extends StatementRules {
           } catch (e) {
             if (this.RECORDING_PHASE) throw e;
             this.className = className;
-            this.inConstructor = false;
             // Rules left by the exception did not decrement the nesting depth.
             this.nesting = depth;
             this.reportFailure(e);

@@ -35,36 +35,31 @@ export abstract class StatementRules extends ExpressionRules {
   /** A constructor body: an explicit constructor call is allowed as its first statement. */
   constructorBody = this.RULE('constructorBody', (): Block => {
     const open = this.CONSUME(Op.LBrace);
-    this.ACTION(() => (this.inConstructor = true));
     let call: Stmt | undefined;
     this.OPTION({
       GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
       DEF: () => {
-        call = this.SUBRULE(this.explicitConstructorCall, { ARGS: [false] });
+        call = this.SUBRULE(this.explicitConstructorCall);
       },
     });
     const rest = this.SUBRULE(this.blockStatements, { ARGS: [false] });
     this.CONSUME(Op.RBrace);
-    this.ACTION(() => (this.inConstructor = false));
     return this.ACTION(() => ({ kind: 'Block' as const, statements: call === undefined ? rest : [call, ...rest], span: this.spanFrom(open) })) as Block;
   });
 
   /**
-   * `this(...)` or `super(...)`. `misplaced` when it is not the first statement of a constructor body:
-   * inside a constructor that is reported here, at the '(' as javac does; in a method the checker reports
-   * it, so there is one diagnostic either way.
+   * `this(...)` or `super(...)`, anywhere a statement may be. One that is not the first statement of a
+   * constructor body is an error javac reports during attribution, so the checker reports it (a parse
+   * error would stop compilation before attribution and hide the program's other errors).
    */
-  explicitConstructorCall = this.RULE('explicitConstructorCall', (misplaced: boolean): Stmt => {
+  explicitConstructorCall = this.RULE('explicitConstructorCall', (): Stmt => {
     const kw = this.OR([{ ALT: () => this.CONSUME(Kw.this) }, { ALT: () => this.CONSUME(Kw.super) }]);
     const open = this.LA(1);
     const args = this.SUBRULE(this.arguments);
     this.CONSUME(Op.Semicolon);
     return this.ACTION(() => {
       const call = kw.tokenType === Kw.this ? ('this' as const) : ('super' as const);
-      if (misplaced && this.inConstructor) {
-        this.report(tokenSpan(open), SyntaxCode.constructorCallNotFirst, `call to ${call} must be first statement in constructor`);
-      }
-      return { kind: 'ExplicitConstructorCall' as const, call, args, span: this.spanFrom(kw) };
+      return { kind: 'ExplicitConstructorCall' as const, call, args, openParen: tokenSpan(open), span: this.spanFrom(kw) };
     }) as Stmt;
   });
 
@@ -198,7 +193,7 @@ export abstract class StatementRules extends ExpressionRules {
         },
         {
           GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
-          ALT: () => this.SUBRULE2(this.explicitConstructorCall, { ARGS: [true] }),
+          ALT: () => this.SUBRULE2(this.explicitConstructorCall),
         },
         {
           ALT: () => {

@@ -14,14 +14,7 @@ import { hasJdk, javac, jdkClassPath, tempDir, writeClasses } from './support.js
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/**
- * Programs that cannot compile against the JDK's own signatures: they call Arrays.copyOf on object
- * arrays, which the JDK declares generically (<T> T[] copyOf(T[], int)); Oak has no generics and reads
- * the erased descriptor, so they need the class library's own declarations.
- */
-const NEEDS_CLASS_LIBRARY = new Set(['stdlib-arrays/ArraysOfObjects', 'stdlib-arrays/ArraysUtilities']);
-
-const programs = listPrograms({ kind: 'run' }).filter((p) => !NEEDS_CLASS_LIBRARY.has(`${p.feature}/${p.name}`));
+const programs = listPrograms({ kind: 'run' });
 
 interface Outcome {
   readonly compileErrors: string | undefined;

@@ -33,6 +33,18 @@ describe('formatDiagnostic', () => {
     );
   });
 
+  it('prints the detail lines of a multi-line message after the caret, as javac does', () => {
+    const d = { file: 'A.oak', line: 2, column: 5, start: 0, end: 0, message: 'cannot find symbol\n  symbol:   variable y\n  location: class A', code: 'c' };
+    expect(formatDiagnostic(d, { path: 'A.oak', text: 'class A {\n    y = 1;\n}' })).toBe(
+      'A.oak:2:5: error: cannot find symbol\n    y = 1;\n    ^\n  symbol:   variable y\n  location: class A',
+    );
+    expect(formatDiagnostic({ ...d, line: 9 }, { path: 'A.oak', text: 'x' })).toBe('A.oak:9:5: error: cannot find symbol\n  symbol:   variable y\n  location: class A');
+  });
+
+  it('leaves misplaced this(...)/super(...) to the checker, as javac does', () => {
+    expect(errors('class A { A() { f(); this(1); } void m() { super(); } A(int x) { if (b) { super(); } } }')).toEqual([]);
+  });
+
   it('counts errors as javac does', () => {
     expect([formatErrorCount(1), formatErrorCount(2)]).toEqual(['1 error', '2 errors']);
   });
@@ -60,9 +72,6 @@ describe('syntax errors, worded and placed as javac does', () => {
     ['hex int too large', 'class A { int x = 0x1_0000_0000; }', ['1:19 integer number too large']],
     ['negated int too large in parentheses', 'class A { int x = -(2147483648); }', ['1:21 integer number too large']],
     ['stray token after the classes', 'class A { } }', ['1:13 class, interface, enum, or record expected']],
-    ['constructor call not first', 'class A { A() { f(); this(1); } }', ['1:26 call to this must be first statement in constructor']],
-    ['constructor call nested in a constructor', 'class A { A() { if (b) { super(); } } }', ['1:31 call to super must be first statement in constructor']],
-    ['constructor call in a method is left to the checker', 'class A { void m() { super(); } A() { super(); } }', []],
     ['method without a return type', 'class A { foo() { } }', ['1:11 invalid method declaration; return type required']],
     ['switch body without a label', 'class A { void m() { switch (x) { f(); } } }', ["1:35 case, default, or '}' expected"]],
     ['illegal start of type', 'class A { 5 }', ['1:11 illegal start of type']],
