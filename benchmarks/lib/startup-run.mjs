@@ -32,7 +32,20 @@ export function runStartup(command, args, options) {
   const argv = timed ? ['-c', `TIMEFORMAT='${MARK} %3R %3U %3S'; time "$@"`, 'startup', command, ...args] : args;
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout or Ctrl-C kills the command and not only the shell around it.
+    const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group has already exited.
+      }
+    };
+    const interrupted = () => {
+      killGroup();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     const stdout = [];
     const stderr = [];
     let failure = null;
@@ -40,13 +53,14 @@ export function runStartup(command, args, options) {
     child.stderr.on('data', (chunk) => stderr.push(chunk));
     const timer = setTimeout(() => {
       failure ??= `timed out after ${Math.round(options.timeoutMs / 1000)} s`;
-      child.kill('SIGKILL');
+      killGroup();
     }, options.timeoutMs);
     child.on('error', (error) => {
       failure ??= `could not run ${file}: ${error.message}`;
     });
     child.on('close', (status) => {
       clearTimeout(timer);
+      process.removeListener('SIGINT', interrupted);
       let wallSeconds = (performance.now() - start) / 1000;
       let cpuSeconds = null;
       let errorText = Buffer.concat(stderr).toString('utf8');

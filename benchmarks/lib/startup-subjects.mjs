@@ -59,7 +59,8 @@ export function prepareSubjects(env) {
 /** Runs a compiler once; returns null when it worked, else why the subjects depending on it cannot run. */
 function compile(env, command, args, name) {
   env.log(`compiling Hello with ${name}`);
-  const run = runTimed(command, args, { cwd: env.root, timeoutMs: env.timeoutMs });
+  // Compilers get at least two minutes: --timeout is meant for the measured runs.
+  const run = runTimed(command, args, { cwd: env.root, timeoutMs: Math.max(env.timeoutMs, 120_000) });
   if (run.failure !== null) return `${name} failed: ${run.failure}`;
   if (run.status !== 0) return `${name} failed (exit ${run.status}): ${firstLine(run.stderr)}`;
   return null;
