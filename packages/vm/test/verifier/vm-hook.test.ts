@@ -45,7 +45,7 @@ describe.skipIf(image === undefined)('the verify hook in the VM', () => {
     expect(result.maps.get(main!)?.indexOf(0)).toBe(0);
   });
 
-  test('a main class that fails verification: HotSpot's output', async () => {
+  test('a main class that fails verification: the output HotSpot gives', async () => {
     const result = await run(
       mainClass('Bad', (c) => c.emit(Op.fconst_0).field(Op.putstatic, 'Bad', 'n', 'I').emit(Op.return)),
       'Bad',
