@@ -238,19 +238,18 @@ export class Vm {
     if (cls.mirror !== 0) return cls.mirror;
     const classClass = this.bootClass('java/lang/Class');
     const ref = this.newObject(classClass);
-    const idField = classClass.findField('classId', 'I');
-    if (idField) this.heap.i32[ref + idField.offset] = cls.id;
+    // The mirror names its class by id (not by a host-side map keyed by address, which a moving
+    // collector would invalidate).
+    this.heap.i32[ref + this.requireField(classClass, 'classId', 'I').offset] = cls.id;
     cls.mirror = ref;
-    this.mirrorClasses.set(ref, cls);
     return ref;
   }
 
-  private readonly mirrorClasses = new Map<number, RtClass>();
-
   /** The class a java.lang.Class object stands for. */
   classOfMirror(ref: number): RtClass {
-    const c = this.mirrorClasses.get(ref);
-    if (c === undefined) throw new VmInternalError(`not a class mirror: ${ref}`);
+    const classClass = this.bootClass('java/lang/Class');
+    const c = this.classes[this.heap.i32[ref + this.requireField(classClass, 'classId', 'I').offset]!];
+    if (c === undefined || c.mirror !== ref) throw new VmInternalError(`not a class mirror: ${ref}`);
     return c;
   }
 
