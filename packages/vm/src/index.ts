@@ -9,4 +9,4 @@ export { ClassLoaders, type VerifyHook } from './loader/class-loader.js';
 export { MemorySource, ImageSource, ClassPathSource, type ClassSource } from './loader/class-source.js';
 export { enumerateRoots } from './gc/roots.js';
 export { parseSize } from './heap/heap.js';
-export { javaDoubleToString, javaFloatToString } from './natives/float-format.js';
+export { javaDoubleToString, javaFloatToString } from '@oakvm/classfile';

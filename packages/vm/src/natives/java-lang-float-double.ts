@@ -1,6 +1,6 @@
 // Natives of java.lang.Float and java.lang.Double: bit conversions, formatting and parsing.
 import { JavaThrowable } from '../runtime/errors.js';
-import { javaDoubleToString, javaFloatToString } from './float-format.js';
+import { javaDoubleToString, javaFloatToString } from '@oakvm/classfile';
 import type { NativeRegistry } from './registry.js';
 
 const buf = new ArrayBuffer(8);
