@@ -35,8 +35,7 @@ describe('oaki runs the corpus', () => {
       if (exp.kind === 'compile-error') {
         expect(r.exitCode).toBe(1);
         const actual = parseDiagnostics(r.stderr);
-        // Follow-on errors after a syntax error are allowed, as for oakc (which reports the same ones).
-        const c = compareDiagnostics(exp.errors, actual, { allowExtra: true });
+        const c = compareDiagnostics(exp.errors, actual);
         expect(c.ok, c.diff).toBe(true);
         return;
       }

@@ -52,6 +52,8 @@ export interface CheckedLibrary {
   readonly fileOf: ReadonlyMap<ClassDecl, string>;
   /** Checks the library classes of these simple names (and what they need), if not done yet. */
   need(names: Iterable<string>): void;
+  /** Whether the library has a package ("java/util"), loaded or not. */
+  hasPackage(packageName: string): boolean;
 }
 
 export interface CheckedProgram {
@@ -72,13 +74,16 @@ class LazyLibrary implements CheckedLibrary {
   /** Simple class name -> source paths (relative to the root) declaring a class of that name. */
   private readonly pathsByName = new Map<string, string[]>();
   private readonly loaded = new Set<string>();
+  private readonly packages = new Set<string>();
 
   constructor(private readonly root: string) {
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir).sort()) {
         const path = join(dir, entry);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (entry.endsWith('.oak')) {
+        if (statSync(path).isDirectory()) {
+          this.packages.add(relative(root, path).split(/[\\/]/).join('/'));
+          walk(path);
+        } else if (entry.endsWith('.oak')) {
           const name = entry.slice(0, -'.oak'.length);
           const paths = this.pathsByName.get(name) ?? [];
           paths.push(relative(root, path));
@@ -88,6 +93,10 @@ class LazyLibrary implements CheckedLibrary {
     };
     walk(join(root, 'java'));
     this.need(ALWAYS_NEEDED);
+  }
+
+  hasPackage(packageName: string): boolean {
+    return this.packages.has(packageName);
   }
 
   /** Parses and checks every library class the given names lead to, transitively. */
@@ -139,15 +148,26 @@ export function loadLibrary(root: string): CheckedLibrary {
 
 /** Parses and checks the program's sources against the library (loading the part of it they name). */
 export function checkProgram(sources: readonly SourceText[], library: CheckedLibrary): CheckedProgram {
-  library.need(sources.flatMap((s) => [...classNamesIn(s.text)]));
-  const env = new ClassEnvironment();
-  for (const cls of library.classes) env.define(cls);
   const parsed = sources.map((s) => parse(s));
-  const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
   const units = parsed.map((p) => p.unit);
+  const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
+  // As javac and oakc, checking does not start when parsing failed: the tree lacks what failed to parse.
+  if (diagnostics.length > 0) return { library, classes: [], fileOf: fileNames(units), diagnostics: inSourceOrder(diagnostics, sources) };
+  library.need(sources.flatMap((s) => [...classNamesIn(s.text)]));
+  const env = new ClassEnvironment(undefined, undefined, (pkg) => library.hasPackage(pkg));
+  for (const cls of library.classes) env.define(cls);
   const checked = check(units, env, { sources });
   diagnostics.push(...checked.diagnostics);
-  return { library, classes: checked.classes, fileOf: fileNames(units), diagnostics };
+  return { library, classes: checked.classes, fileOf: fileNames(units), diagnostics: inSourceOrder(diagnostics, sources) };
+}
+
+/** Sorted by file (in the order given), then position, as oakc reports them. */
+function inSourceOrder(diagnostics: readonly Diagnostic[], sources: readonly SourceText[]): Diagnostic[] {
+  const order = new Map(sources.map((s, i) => [s.path, i]));
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (order.get(a.d.file) ?? 0) - (order.get(b.d.file) ?? 0) || a.d.start - b.d.start || a.i - b.i)
+    .map(({ d }) => d);
 }
 
 /**

@@ -251,3 +251,16 @@ describe('number formatting', () => {
     ).toBe('9.999999999999999E22 5.9604645E-8 4.9E-324 100.0 1.0E-5 1.17549435E-38 12.0 1.1 -9223372036854775808\n');
   });
 });
+
+describe('imports of library packages the program does not use', () => {
+  it('accepts them, though the library is checked lazily', () => {
+    const source = 'import java.util.*;\nimport java.io.*;\npublic class Main {\n    public static void main(String[] args) {\n        System.out.println("ok");\n    }\n}\n';
+    expect(runProgram('Main', source)).toEqual({ stdout: 'ok\n', stderr: '', exitCode: 0 });
+  });
+
+  it('reports a missing package as oakc does', () => {
+    const r = runProgram('Main', 'import java.nothere.*;\npublic class Main {\n    public static void main(String[] args) {\n    }\n}\n');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('Main.oak:1:12: error: package java.nothere does not exist');
+  });
+});
