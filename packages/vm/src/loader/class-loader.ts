@@ -201,9 +201,19 @@ export class ClassLoaders {
       }
       const sf = file.attributes.find((a) => a.kind === 'SourceFile');
       if (sf?.kind === 'SourceFile') cls.sourceFile = utf8At(file, sf.sourceFileIndex);
-      if (this.verify !== undefined) this.verify(cls, this);
       linkClass(cls);
-      (loader === 'bootstrap' ? this.bootstrap : this.app).set(name, cls);
+      const loaded = loader === 'bootstrap' ? this.bootstrap : this.app;
+      loaded.set(name, cls);
+      // Verified only once recorded, as HotSpot verifies at link time: checking an assignment may load a
+      // subclass (`A make() { return new B(); }` asks whether B is an A), and loading B must find A loaded.
+      if (this.verify !== undefined) {
+        try {
+          this.verify(cls, this);
+        } catch (e) {
+          loaded.delete(name);
+          throw e;
+        }
+      }
       return cls;
     } finally {
       this.loading.delete(name);
