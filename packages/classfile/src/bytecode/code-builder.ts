@@ -6,8 +6,8 @@ import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, Lo
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { isLongForm, itemLength, layoutCode, type CodeItem } from './code-layout.js';
-import { encodeInstructions, type UnplacedInstruction } from './instructions.js';
+import { isLongForm, itemLength, layoutCode, type CodeItem, type PendingInstruction } from './code-layout.js';
+import { encodedLength, encodeInstructions } from './instructions.js';
 import { Label } from './label.js';
 import { computeMaxStack } from './max-stack.js';
 import { localsUsedBy } from './max-locals.js';
@@ -125,7 +125,7 @@ export class CodeBuilder {
   emit(opcode: OpCode): this {
     const info = this.info(opcode);
     if (info.format !== 'none') throw new BytecodeError(`${info.name} takes operands; use its own builder method`);
-    return this.fixed({ kind: 'none', opcode, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'none', opcode, wide: false });
   }
 
   /** Pushes an int constant with the shortest form: iconst_m1..iconst_5, bipush, sipush, else ldc/ldc_w. */
@@ -134,8 +134,8 @@ export class CodeBuilder {
       throw new BytecodeError(`${value} is not a Java int`);
     }
     if (value >= -1 && value <= 5) return this.emit((Op.iconst_0 + value) as OpCode);
-    if (value >= -0x80 && value <= 0x7f) return this.fixed({ kind: 'immediate', opcode: Op.bipush, value, wide: false });
-    if (value >= -0x8000 && value <= 0x7fff) return this.fixed({ kind: 'immediate', opcode: Op.sipush, value, wide: false });
+    if (value >= -0x80 && value <= 0x7f) return this.fixed({ pc: 0, length: 0, kind: 'immediate', opcode: Op.bipush, value, wide: false });
+    if (value >= -0x8000 && value <= 0x7fff) return this.fixed({ pc: 0, length: 0, kind: 'immediate', opcode: Op.sipush, value, wide: false });
     return this.ldc(this.pool.integer(value));
   }
 
@@ -183,9 +183,9 @@ export class CodeBuilder {
   ldc(index: number): this {
     const entry = this.pool.entry(index);
     if (entry === undefined) throw new BytecodeError(`ldc of constant-pool index ${index}, which has no entry`);
-    if (entry.kind === 'Long' || entry.kind === 'Double') return this.fixed({ kind: 'constant', opcode: Op.ldc2_w, index, wide: false });
+    if (entry.kind === 'Long' || entry.kind === 'Double') return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode: Op.ldc2_w, index, wide: false });
     const opcode = index <= 0xff ? Op.ldc : Op.ldc_w;
-    return this.fixed({ kind: 'constant', opcode, index, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index, wide: false });
   }
 
   // ---- locals --------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ export class CodeBuilder {
       const base = opcode <= Op.aload ? Op.iload_0 + (opcode - Op.iload) * 4 : Op.istore_0 + (opcode - Op.istore) * 4;
       return this.emit((base + slot) as OpCode);
     }
-    return this.fixed({ kind: 'local', opcode, index: slot, wide: slot > 0xff });
+    return this.fixed({ pc: 0, length: 0, kind: 'local', opcode, index: slot, wide: slot > 0xff });
   }
 
   /** Adds a constant to an int local; wide when the slot or increment does not fit a byte. */
@@ -219,7 +219,7 @@ export class CodeBuilder {
       throw new BytecodeError(`iinc increment ${delta} does not fit 16 bits; add with iadd instead`);
     }
     const wide = slot > 0xff || delta < -0x80 || delta > 0x7f;
-    return this.fixed({ kind: 'iinc', opcode: Op.iinc, index: slot, delta, wide });
+    return this.fixed({ pc: 0, length: 0, kind: 'iinc', opcode: Op.iinc, index: slot, delta, wide });
   }
 
   /** The return instruction for a value of this kind, or `return` for void. */
@@ -272,7 +272,7 @@ export class CodeBuilder {
     const info = this.info(opcode);
     if (info.stack.kind !== 'field') throw new BytecodeError(`${info.name} is not a field instruction`);
     fieldDescriptorSlots(descriptor);
-    return this.fixed({ kind: 'constant', opcode, index: this.pool.fieldRef(owner, name, descriptor), wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index: this.pool.fieldRef(owner, name, descriptor), wide: false });
   }
 
   /**
@@ -286,17 +286,17 @@ export class CodeBuilder {
     if (opcode === Op.invokeinterface) {
       const index = this.pool.interfaceMethodRef(owner, name, descriptor);
       // The historical count operand: argument slots plus the receiver.
-      return this.fixed({ kind: 'invokeinterface', opcode, index, count: method.argumentSlots + 1, wide: false });
+      return this.fixed({ pc: 0, length: 0, kind: 'invokeinterface', opcode, index, count: method.argumentSlots + 1, wide: false });
     }
     const index = isInterface ? this.pool.interfaceMethodRef(owner, name, descriptor) : this.pool.methodRef(owner, name, descriptor);
-    return this.fixed({ kind: 'constant', opcode, index, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index, wide: false });
   }
 
   /** invokedynamic through entry `bootstrapMethodAttrIndex` of the class's BootstrapMethods attribute. */
   invokeDynamic(bootstrapMethodAttrIndex: number, name: string, descriptor: string): this {
     parseMethodDescriptor(descriptor);
     const index = this.pool.invokeDynamic(bootstrapMethodAttrIndex, name, descriptor);
-    return this.fixed({ kind: 'invokedynamic', opcode: Op.invokedynamic, index, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'invokedynamic', opcode: Op.invokedynamic, index, wide: false });
   }
 
   /** new, anewarray, checkcast or instanceof with a class (internal name or array descriptor). */
@@ -304,14 +304,14 @@ export class CodeBuilder {
     if (opcode !== Op.new && opcode !== Op.anewarray && opcode !== Op.checkcast && opcode !== Op.instanceof) {
       throw new BytecodeError(`${this.info(opcode).name} does not take a class operand`);
     }
-    return this.fixed({ kind: 'constant', opcode, index: this.pool.class(className), wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index: this.pool.class(className), wide: false });
   }
 
   /** newarray of a primitive element type given by its descriptor character. */
   newArray(element: BaseTypeChar): this {
     const atype = NEWARRAY_TYPE[element];
     if (atype === undefined) throw new BytecodeError(`newarray of "${String(element)}": not a primitive type`);
-    return this.fixed({ kind: 'newarray', opcode: Op.newarray, atype, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'newarray', opcode: Op.newarray, atype, wide: false });
   }
 
   /** multianewarray: `arrayDescriptor` is the created type ("[[I"), `dimensions` how many counts it pops. */
@@ -322,7 +322,7 @@ export class CodeBuilder {
     if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > depth) {
       throw new BytecodeError(`multianewarray of ${arrayDescriptor} with ${dimensions} dimensions (1..${depth} allowed)`);
     }
-    return this.fixed({ kind: 'multianewarray', opcode: Op.multianewarray, index: this.pool.class(arrayDescriptor), dimensions, wide: false });
+    return this.fixed({ pc: 0, length: 0, kind: 'multianewarray', opcode: Op.multianewarray, index: this.pool.class(arrayDescriptor), dimensions, wide: false });
   }
 
   // ---- tables --------------------------------------------------------------------------------------
@@ -428,7 +428,9 @@ export class CodeBuilder {
     return label.pc;
   }
 
-  private fixed(instruction: UnplacedInstruction): this {
+  /** Records an instruction that layout will place (setting its pc) without copying it. */
+  private fixed(instruction: PendingInstruction): this {
+    instruction.length = encodedLength(instruction, 0);
     return this.record({ kind: 'fixed', instruction });
   }
 

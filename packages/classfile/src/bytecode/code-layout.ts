@@ -1,13 +1,20 @@
 // Layout of a method body recorded by the CodeBuilder: assigns pcs, chooses the short or long form of each
 // branch, and lowers the recorded items to instructions for the shared encoder.
 import { BytecodeError } from './bytecode-error.js';
-import { encodedLength, switchPadding, type Instruction, type UnplacedInstruction } from './instructions.js';
+import { switchPadding, type Instruction, type UnplacedInstruction } from './instructions.js';
 import type { Label } from './label.js';
 import { Op, type OpCode } from './opcodes.js';
 
+/**
+ * An instruction whose length does not depend on its pc (every kind but branches and switches), recorded
+ * with its length; layout sets its pc and hands the same object to the encoder, so instructions are not
+ * copied (copying every instruction was the builder's largest cost).
+ */
+export type PendingInstruction = UnplacedInstruction & { pc: number; length: number };
+
 /** What the builder records: instructions whose encoding needs no pc, and the ones that refer to labels. */
 export type CodeItem =
-  | { readonly kind: 'fixed'; readonly instruction: UnplacedInstruction }
+  | { readonly kind: 'fixed'; readonly instruction: PendingInstruction }
   /** A branch_s2 or branch_s4 instruction to a label. */
   | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label }
   | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
@@ -97,7 +104,7 @@ export function itemLength(item: CodeItem, pc: number, long: boolean): number {
     case 'place':
       return 0;
     case 'fixed':
-      return encodedLength(item.instruction, pc);
+      return item.instruction.length;
     case 'jump':
       if (!long) return 3;
       return INVERTED_BRANCH.has(item.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
@@ -114,7 +121,8 @@ function lower(item: CodeItem, pc: number, long: boolean, out: Instruction[]): v
     case 'place':
       return;
     case 'fixed':
-      out.push({ ...item.instruction, pc, length });
+      item.instruction.pc = pc;
+      out.push(item.instruction);
       return;
     case 'jump': {
       const target = item.label.pc;
