@@ -6,7 +6,6 @@ import type { ClassDecl, CompilationUnit, FieldDecl, MethodDecl, Param, Span, Va
 import { classPosition, simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import { isInterface } from './class-environment.js';
 import { displayClassKind, displayMethod, displayType } from './display.js';
-import { dotBefore } from './javac-positions.js';
 import { sameParams } from './members.js';
 import { checkModifiers } from './modifiers.js';
 import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
@@ -87,10 +86,8 @@ function enterImports(ctx: CheckContext, scope: UnitScope): void {
     const internal = imp.name.parts.map((p) => p.name).join('/');
     if (imp.onDemand) {
       if (!ctx.env.hasPackage(internal) && ctx.env.lookup(internal) === undefined) {
-        const parts = imp.name.parts;
-        const last = parts[parts.length - 1];
-        const at = last === undefined || parts.length === 1 ? imp.span : dotBefore(last.span);
-        ctx.reporter.error(scope.file, at, 'check.package-missing', `package ${internal.replace(/\//g, '.')} does not exist`);
+        // javac puts this at the import declaration, however long the name.
+        ctx.reporter.error(scope.file, imp.span, 'check.package-missing', `package ${internal.replace(/\//g, '.')} does not exist`);
         continue;
       }
       if (!scope.onDemand.includes(internal)) scope.onDemand.push(internal);

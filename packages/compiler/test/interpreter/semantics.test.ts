@@ -261,6 +261,6 @@ describe('imports of library packages the program does not use', () => {
   it('reports a missing package as oakc does', () => {
     const r = runProgram('Main', 'import java.nothere.*;\npublic class Main {\n    public static void main(String[] args) {\n    }\n}\n');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe('Main.oak:1:12: error: package java.nothere does not exist');
+    expect(r.stderr.split('\n')[0]).toBe('Main.oak:1:1: error: package java.nothere does not exist');
   });
 });

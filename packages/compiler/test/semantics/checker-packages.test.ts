@@ -52,6 +52,15 @@ describe('packages and access', () => {
     ]);
   });
 
+  it('puts a missing on-demand package at the import, however long its name, as javac 17 does', () => {
+    const text = 'import java.nothere.*;\nimport java.util.Nope.*;\n  import a.b.c.*;\npublic class Main { }\n';
+    expect(checkSources(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '1:1 package java.nothere does not exist',
+      '2:1 package java.util.Nope does not exist',
+      '3:3 package a.b.c does not exist',
+    ]);
+  });
+
   it('resolves classes of the same package without imports, across files', () => {
     const { diagnostics, classes } = checkSources([
       { path: 'p/One.oak', text: 'package p;\npublic class One { Two two = new Two(); }\n' },
