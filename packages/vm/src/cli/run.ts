@@ -6,9 +6,10 @@ import type { LaunchOptions } from './arguments.js';
 import { chooseMainClass } from './source-launcher.js';
 import { ClassPathSource, ImageSource } from '../loader/class-source.js';
 
-function makeVm(platform: Platform, o: LaunchOptions, classes?: ReadonlyMap<string, Uint8Array>): Vm {
+function makeVm(platform: Platform, o: LaunchOptions, classes?: ReadonlyMap<string, Uint8Array>, bootClasses?: ImageSource): Vm {
   return new Vm({
     platform,
+    bootClasses,
     classPath: o.classPath,
     classes,
     maxHeapBytes: o.maxHeapBytes,
@@ -35,7 +36,8 @@ export async function runSourceFile(platform: Platform, o: LaunchOptions, path: 
     write(`error: the Oak compiler is not available (${String(e)})\n`);
     return 1;
   }
-  const boot = new ImageSource(() => platform.readRuntimeImage());
+  // One image index serves the compiler and the VM.
+  const boot = ImageSource.of(platform);
   const cp = new ClassPathSource(platform, o.classPath);
   const source = { path, text };
   const result = compiler.compile([source], { classPath: (name) => boot.find(name) ?? cp.find(name) });
@@ -49,5 +51,5 @@ export async function runSourceFile(platform: Platform, o: LaunchOptions, path: 
     write(`error: can't find main(String[]) method in any class of ${path}\n`);
     return 1;
   }
-  return launch(makeVm(platform, o, result.classes), main, o.args);
+  return launch(makeVm(platform, o, result.classes, boot), main, o.args);
 }

@@ -257,34 +257,14 @@ function makeMethod(cls: RtClass, file: ClassFile, info: MemberInfo): RtMethod {
     throw new JavaThrowable('java/lang/ClassFormatError', `Code attribute in native or abstract methods in class file ${cls.name}`);
   }
   const handlers: ExceptionHandler[] = (code?.exceptionTable ?? []).map((h) => ({ ...h }));
-  const lines: number[] = [];
-  for (const a of code?.attributes ?? []) {
-    if (a.kind === 'LineNumberTable') for (const e of a.entries) lines.push(e.startPc, e.lineNumber);
-  }
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < lines.length; i += 2) pairs.push([lines[i]!, lines[i + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
   return new RtMethod(
     cls,
     name,
     descriptor,
     info.accessFlags,
-    code ? padCode(code.code) : new Uint8Array(0),
     code?.maxStack ?? 0,
     code?.maxLocals ?? 0,
     handlers,
-    Int32Array.from(pairs.flat()),
+    code,
   );
-}
-
-/**
- * A private, padded copy of the bytecode: the interpreter quickens it in place, and trailing zero bytes
- * keep operand reads of a truncated last instruction inside the array (they decode as nop/0).
- */
-function padCode(code: Uint8Array): Uint8Array {
-  const copy = new Uint8Array(code.length + 8);
-  copy.set(code);
-  // A method that runs off its end meets this: an illegal opcode, which raises VerifyError.
-  copy[code.length] = 0xff;
-  return copy;
 }

@@ -1,6 +1,6 @@
 // Where class bytes come from. The bootstrap loader reads the runtime image; the application loader reads
 // a class path of directories. Both go through the Platform, so the VM needs no file system of its own.
-import { readRuntimeImage } from '@oakvm/classfile';
+import { indexRuntimeImage } from './image-index.js';
 import type { Platform } from '../platform/platform.js';
 
 export interface ClassSource {
@@ -8,16 +8,27 @@ export interface ClassSource {
   find(name: string): Uint8Array | undefined;
 }
 
-/** The runtime image, read once on first use. */
+/**
+ * The runtime image, read and indexed once on first use. `checksum: false` (an image this installation
+ * built, see `Platform.runtimeImageTrusted`) skips the whole-image CRC-32.
+ */
 export class ImageSource implements ClassSource {
   private entries: Map<string, Uint8Array> | undefined;
 
-  constructor(private readonly load: () => Uint8Array | undefined) {}
+  constructor(
+    private readonly load: () => Uint8Array | undefined,
+    private readonly checksum = true,
+  ) {}
+
+  /** The image source a VM on `platform` uses by default. */
+  static of(platform: Platform): ImageSource {
+    return new ImageSource(() => platform.readRuntimeImage(), platform.runtimeImageTrusted !== true);
+  }
 
   find(name: string): Uint8Array | undefined {
     if (this.entries === undefined) {
       const bytes = this.load();
-      this.entries = bytes === undefined ? new Map() : readRuntimeImage(bytes);
+      this.entries = bytes === undefined ? new Map() : indexRuntimeImage(bytes, this.checksum);
     }
     return this.entries.get(name);
   }

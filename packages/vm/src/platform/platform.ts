@@ -34,6 +34,11 @@ export interface Platform {
   readClassPathFile(entry: string, relativePath: string): Uint8Array | undefined;
   /** Bytes of the bootstrap runtime image (the class library), or undefined when none is bundled. */
   readRuntimeImage(): Uint8Array | undefined;
+  /**
+   * True when that image is the one this installation's build wrote, so the VM may skip checksumming it
+   * at every start; absent or false (an image from elsewhere) has it checked.
+   */
+  readonly runtimeImageTrusted?: boolean;
   /** Flushes output and ends the process (or the embedding session) with `status`. */
   exit(status: number): void;
 }

@@ -1,7 +1,7 @@
 // The VM's own view of loaded classes, fields and methods: what the class file says, plus what linking
 // computes (field offsets, vtables, interface maps) and what execution caches (resolved constant-pool
 // entries). Class files are parsed once into these objects; the interpreter never looks at a ClassFile.
-import type { ClassFile, CpEntry } from '@oakvm/classfile';
+import type { ClassFile, CodeAttribute, CpEntry } from '@oakvm/classfile';
 import type { ElementKind } from '../heap/layout.js';
 import type { NativeFn } from '../natives/registry.js';
 
@@ -68,13 +68,14 @@ export class RtMethod {
     readonly name: string,
     readonly descriptor: string,
     readonly flags: number,
-    /** A private copy of the bytecode: the interpreter rewrites instructions into quick forms in place. */
-    readonly code: Uint8Array,
     readonly maxStack: number,
     readonly maxLocals: number,
     readonly handlers: readonly ExceptionHandler[],
-    /** Pairs (start pc, line) sorted by pc, from LineNumberTable. */
-    readonly lines: Int32Array,
+    /**
+     * The class file's Code attribute (absent for native and abstract methods). Its bytecode is copied
+     * into `code` on first use and its line table decoded only when a stack trace needs a line.
+     */
+    private readonly codeAttribute: CodeAttribute | undefined,
   ) {
     this.key = name + descriptor;
     const { params, ret } = parseMethodDescriptorKinds(descriptor);
@@ -102,11 +103,47 @@ export class RtMethod {
     return (this.flags & 0x0020) !== 0;
   }
 
+  private lineTable: Int32Array | undefined;
+  private prepared: Uint8Array | undefined;
+
+  /**
+   * The code the interpreter runs: a private, padded copy of the bytecode, made on first use (most methods
+   * of a loaded class never run), which the interpreter quickens in place. Trailing bytes keep operand
+   * reads of a truncated last instruction inside the array; the first of them is an illegal opcode that a
+   * method running off its end meets (VerifyError).
+   */
+  get code(): Uint8Array {
+    return this.prepared ?? this.prepareCode();
+  }
+
+  private prepareCode(): Uint8Array {
+    const original = this.codeAttribute?.code;
+    if (original === undefined) return (this.prepared = new Uint8Array(0));
+    const copy = new Uint8Array(original.length + 8);
+    copy.set(original);
+    copy[original.length] = 0xff;
+    return (this.prepared = copy);
+  }
+
+  /** Pairs (start pc, line) sorted by pc, from the LineNumberTable attributes, built on first use. */
+  get lines(): Int32Array {
+    if (this.lineTable === undefined) {
+      const pairs: [number, number][] = [];
+      for (const a of this.codeAttribute?.attributes ?? []) {
+        if (a.kind === 'LineNumberTable') for (const e of a.entries) pairs.push([e.startPc, e.lineNumber]);
+      }
+      pairs.sort((a, b) => a[0] - b[0]);
+      this.lineTable = Int32Array.from(pairs.flat());
+    }
+    return this.lineTable;
+  }
+
   /** The source line of the instruction at `pc`, or -1 when there is no line table. */
   lineAt(pc: number): number {
+    const lines = this.lines;
     let line = -1;
-    for (let i = 0; i < this.lines.length; i += 2) {
-      if (this.lines[i]! <= pc) line = this.lines[i + 1]!;
+    for (let i = 0; i < lines.length; i += 2) {
+      if (lines[i]! <= pc) line = lines[i + 1]!;
       else break;
     }
     return line;

@@ -95,7 +95,7 @@ export class Vm {
     this.verboseGc = options.verboseGc ?? false;
     this.helpfulNullPointerMessages = options.helpfulNullPointerMessages ?? true;
     helpfulMessages.enabled = this.helpfulNullPointerMessages;
-    const boot = options.bootClasses ?? new ImageSource(() => this.platform.readRuntimeImage());
+    const boot = options.bootClasses ?? ImageSource.of(this.platform);
     const app: ClassSource[] = [];
     if (options.classes) app.push(new MemorySource(options.classes));
     app.push(new ClassPathSource(this.platform, options.classPath ?? ['.']));
