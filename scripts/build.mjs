@@ -19,7 +19,7 @@ const alias = {
 const bundles = [
   { name: 'classfile', entries: { index: 'src/index.ts', oakp: 'src/cli/oakp.ts' } },
   { name: 'compiler', entries: { index: 'src/index.ts', oakc: 'src/cli/oakc.ts', oaki: 'src/cli/oaki.ts' } },
-  { name: 'vm', entries: { index: 'src/index.ts', oak: 'src/cli/oak.ts' } },
+  { name: 'vm', entries: { index: 'src/index.ts', oak: 'src/platform/node/main.ts' } },
 ];
 
 for (const { name, entries } of bundles) {

@@ -1,11 +1,11 @@
-// The `oak` command: runs a class from the class path, or compiles a `.oak` source file in memory and
+// The `oak` command on Node: runs a class from the class path, or compiles a `.oak` source file in memory and
 // runs it (the compiler is imported only then). No JavaScript stack trace ever reaches the user: an
 // internal error prints one line and exits with EXIT_INTERNAL_ERROR.
 import { readFileSync } from 'node:fs';
-import { NodePlatform } from '../platform/node/node-platform.js';
-import { EXIT_INTERNAL_ERROR } from '../runtime/errors.js';
-import { parseArguments } from './arguments.js';
-import { runClass, runSourceFile } from './run.js';
+import { NodePlatform } from './node-platform.js';
+import { EXIT_INTERNAL_ERROR } from '../../runtime/errors.js';
+import { parseArguments } from '../../cli/arguments.js';
+import { runClass, runSourceFile } from '../../cli/run.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArguments(argv);
