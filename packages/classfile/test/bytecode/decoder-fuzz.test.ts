@@ -3,18 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClassFormatError, type CodeAttribute, decodeInstructions, encodeInstructions, readClassFile } from '@oakvm/classfile';
 import { corpusFiles } from '../io/corpus-files.js';
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../../../test/support/seeded-random.mjs';
 
 function decodeOrFormatError(code: Uint8Array, label: string): void {
   let decoded;

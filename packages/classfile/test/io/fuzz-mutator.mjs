@@ -1,17 +1,11 @@
 // Seeded mutations of class files, shared by the fuzz test (fuzz.test.ts) and the fuzz benchmark
 // (benchmarks/classfile-fuzz.mjs). Plain JavaScript so the benchmark can run it without a TypeScript
 // loader; the types are in fuzz-mutator.d.mts.
+import { mulberry32 } from '../../../../test/support/seeded-random.mjs';
 
-/** mulberry32: a small, fast PRNG whose whole state is one 32-bit seed, so a failing case can be replayed. */
+/** The shared seeded generator, with the helpers the mutator needs. */
 export function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
 }
 

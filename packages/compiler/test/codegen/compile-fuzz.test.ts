@@ -7,6 +7,7 @@ import { readClassFile } from '@oakvm/classfile';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
 import { jdkClassPath } from './support.js';
+import { mulberry32 as prng } from '../../../../test/support/seeded-random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const programsDir = join(here, '..', 'golden', 'programs');
@@ -14,18 +15,6 @@ const seeds = readdirSync(programsDir)
   .filter((f) => f.endsWith('.oak'))
   .sort()
   .map((f) => ({ path: f, text: readFileSync(join(programsDir, f), 'utf8') }));
-
-/** mulberry32: small, fast and good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = ['{', '}', '(', ')', ';', ',', '=', '+=', '++', '--', '<', '>>>', '&&', '||', '!', '?', ':', 'null', 'this', 'super', 'return', 'break', 'continue', 'if', 'else', 'while', 'for', 'do', 'switch', 'case 1:', 'default:', 'try', 'catch (Exception e)', 'finally', 'synchronized', 'throw', 'new', 'int', 'long', 'double', 'char', 'boolean', 'String', '[]', '0', '1L', '2.5', "'c'", '"s"', 'x', 'i', 'static', 'final'];
 

@@ -8,6 +8,7 @@ import { check } from '../../src/semantics/checker.js';
 import type { CompilationUnit } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/parser.js';
 import { jdkEnvironment } from './check-helper.js';
+import { mulberry32 as random } from '../../../../test/support/seeded-random.mjs';
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
 const seeds = readdirSync(casesDir)
@@ -40,18 +41,6 @@ public class Main extends Base {
     }
 }
 `);
-
-/** A small deterministic generator (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fragments = ['{', '}', ';', '(', ')', '[', ']', '.', ',', '=', '+=', '++', '?', ':', 'int', 'long', 'x', 'Main',
   'return', 'new', 'this', 'super', 'class', 'interface', 'static', 'final', 'abstract', 'void', '1', '1L', '2.5',
