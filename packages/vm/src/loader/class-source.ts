@@ -1,7 +1,7 @@
 // Where class bytes come from. The bootstrap loader reads the runtime image; the application loader reads
 // a class path of directories. Both go through the Platform, so the VM needs no file system of its own.
-import { indexRuntimeImage } from './image-index.js';
 import type { Platform } from '../platform/platform.js';
+import { readRuntimeImage } from '@oakvm/classfile';
 
 export interface ClassSource {
   /** The bytes of class `name` (internal form, `pkg/Name`), or undefined when this source lacks it. */
@@ -28,7 +28,7 @@ export class ImageSource implements ClassSource {
   find(name: string): Uint8Array | undefined {
     if (this.entries === undefined) {
       const bytes = this.load();
-      this.entries = bytes === undefined ? new Map() : indexRuntimeImage(bytes, this.checksum);
+      this.entries = bytes === undefined ? new Map() : readRuntimeImage(bytes, { trusted: !this.checksum });
     }
     return this.entries.get(name);
   }
