@@ -46,5 +46,11 @@ for (const { name, entries } of bundles) {
 const imageBuilder = pkg('classlib', 'scripts/build-image.mjs');
 if (existsSync(imageBuilder)) {
   const { buildImage } = await import(imageBuilder);
-  await buildImage();
+  try {
+    await buildImage();
+  } catch (e) {
+    // The diagnostics of a library that does not compile are the message; a stack would only hide them.
+    console.error(`error: building the class library's runtime image failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
 }

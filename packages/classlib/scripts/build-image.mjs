@@ -2,11 +2,11 @@
 // classlib.img (format in docs/classlib.md), then copied next to the VM as packages/vm/dist/classlib.img.
 //
 //   node packages/classlib/scripts/build-image.mjs          compile with oakc; any diagnostic fails
-//   node packages/classlib/scripts/build-image.mjs --javac  compile with the JDK's javac instead
+//   node packages/classlib/scripts/build-image.mjs --javac  compile with the JDK's javac instead (a check
+//                                                          that the library is valid Java)
 //
-// scripts/build.mjs calls buildImage() after bundling. There it is lenient while oakc cannot compile the
-// whole library yet: it warns and falls back to javac (or skips when there is no JDK) instead of failing
-// `npm ci`. That leniency is temporary; OAKVM_STRICT_IMAGE=1 turns it off.
+// scripts/build.mjs calls buildImage() after bundling, so `npm ci` fails when oakc cannot compile the
+// library: the image the VM runs is always oakc's.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,33 +128,10 @@ async function writeImage(classes) {
   return image.length;
 }
 
-/**
- * Builds the image. `javac: true` compiles with javac. Otherwise oakc compiles it; when `strict` is false
- * (the default for scripts/build.mjs) and oakc cannot, it warns and falls back to javac, or skips.
- */
-export async function buildImage({ javac = false, strict = process.env.OAKVM_STRICT_IMAGE === '1' } = {}) {
-  let classes;
-  let how;
-  if (javac) {
-    classes = compileWithJavac();
-    how = 'javac';
-  } else {
-    try {
-      classes = await compileWithOakc();
-      how = 'oakc';
-    } catch (e) {
-      if (strict || !(e instanceof ImageBuildError)) throw e;
-      const fallback = hasJavac();
-      console.warn(
-        `warning: the class library's runtime image was not built by oakc: ${e.message}\n` +
-          `warning: this fallback is temporary, until oakc compiles the whole library; ` +
-          (fallback ? 'building the image with javac instead.' : 'no JDK either, so the image is skipped.'),
-      );
-      if (!fallback) return undefined;
-      classes = compileWithJavac();
-      how = 'javac (fallback)';
-    }
-  }
+/** Builds the image, with oakc unless `javac` is true; any compile error throws ImageBuildError. */
+export async function buildImage({ javac = false } = {}) {
+  const classes = javac ? compileWithJavac() : await compileWithOakc();
+  const how = javac ? 'javac' : 'oakc';
   const size = await writeImage(classes);
   console.log(`classlib: ${classes.size} classes compiled by ${how} -> ${relative(rootDir, imagePath)} (${size} bytes), copied to ${relative(rootDir, vmImagePath)}`);
   return { classes: classes.size, bytes: size, compiler: how };
@@ -162,7 +139,7 @@ export async function buildImage({ javac = false, strict = process.env.OAKVM_STR
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    await buildImage({ javac: process.argv.includes('--javac'), strict: true });
+    await buildImage({ javac: process.argv.includes('--javac') });
   } catch (e) {
     console.error(e instanceof ImageBuildError ? `error: ${e.message}` : e);
     process.exitCode = 1;
