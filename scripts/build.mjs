@@ -1,6 +1,6 @@
 // Builds every package: esbuild bundles each command and library entry from TypeScript source, then the
 // class library is compiled by oakc into the runtime image the VM loads. Run by `npm ci` (prepare).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,6 +28,8 @@ for (const { name, entries } of bundles) {
     if (existsSync(pkg(name, src))) entryPoints[out] = pkg(name, src);
   }
   if (Object.keys(entryPoints).length === 0) continue;
+  // Chunk names carry content hashes, so a rebuild into the old folder would leave every stale chunk behind.
+  rmSync(pkg(name, 'dist'), { recursive: true, force: true });
   await build({
     entryPoints,
     outdir: pkg(name, 'dist'),
