@@ -5,7 +5,9 @@ const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/sr
 
 export default defineConfig({
   resolve: {
+    // Subpaths first: an alias also matches the paths under its key.
     alias: {
+      '@oakvm/classfile/code-cache': fileURLToPath(new URL('./packages/classfile/src/node/code-cache.ts', import.meta.url)),
       '@oakvm/classfile': src('classfile'),
       '@oakvm/compiler': src('compiler'),
       '@oakvm/classlib': src('classlib'),

@@ -1,5 +1,7 @@
-// Builds every package: esbuild bundles each command and library entry from TypeScript source, then the
-// class library is compiled by oakc into the runtime image the VM loads. Run by `npm ci` (prepare).
+// Builds every package: esbuild bundles each library entry (ES modules) and each command (one CommonJS
+// file, which its bin script loads through V8's code cache), then the class library is compiled by oakc
+// into the runtime image the VM loads, and a run of each command on Hello trains the code caches.
+// Run by `npm ci` (prepare).
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -8,41 +10,57 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = (name, file) => `${root}packages/${name}/${file}`;
 
 const alias = {
+  '@oakvm/classfile/code-cache': pkg('classfile', 'src/node/code-cache.ts'),
   '@oakvm/classfile': pkg('classfile', 'src/index.ts'),
   '@oakvm/compiler': pkg('compiler', 'src/index.ts'),
   '@oakvm/classlib': pkg('classlib', 'src/index.ts'),
   '@oakvm/vm': pkg('vm', 'src/index.ts'),
 };
 
-// One bundle per package: its library entry and its commands. Splitting lets a command load a heavy
-// part (the VM's source launcher loads the compiler) only when it is needed.
-const bundles = [
-  { name: 'classfile', entries: { index: 'src/index.ts', oakp: 'src/cli/oakp.ts' } },
-  { name: 'compiler', entries: { index: 'src/index.ts', oakc: 'src/cli/oakc.ts', oaki: 'src/cli/oaki.ts' } },
-  { name: 'vm', entries: { index: 'src/index.ts', oak: 'src/platform/node/main.ts' } },
+// The library entries, as ES modules; splitting lets the VM's library load the compiler only when a
+// source file is to be run.
+const libraries = [
+  { name: 'classfile', entries: { index: 'src/index.ts' } },
+  { name: 'compiler', entries: { index: 'src/index.ts', oakc: 'src/cli/oakc.ts' } },
+  { name: 'vm', entries: { index: 'src/index.ts' } },
 ];
 
-for (const { name, entries } of bundles) {
-  const entryPoints = {};
-  for (const [out, src] of Object.entries(entries)) {
-    if (existsSync(pkg(name, src))) entryPoints[out] = pkg(name, src);
-  }
-  if (Object.keys(entryPoints).length === 0) continue;
+// The commands, each one CommonJS file (Node 20 keeps no code cache for ES modules), and the compiler
+// again for `oak File.oak`, which loads it the same way. `import.meta.url` becomes the bundle's URL.
+// code-cache.cjs is the loader the bin scripts (CommonJS too: see their package.json) require.
+const commands = [
+  { name: 'classfile', entries: { oakp: 'src/cli/oakp.ts', 'code-cache': 'src/node/code-cache.ts' } },
+  { name: 'compiler', entries: { index: 'src/index.ts', oaki: 'src/cli/oaki.ts' } },
+  { name: 'vm', entries: { oak: 'src/platform/node/main.ts' } },
+];
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', alias, logLevel: 'warning' };
+
+for (const { name, entries } of libraries) {
   // Chunk names carry content hashes, so a rebuild into the old folder would leave every stale chunk behind.
   rmSync(pkg(name, 'dist'), { recursive: true, force: true });
+  await build({ ...common, entryPoints: entryPointsOf(name, entries), outdir: pkg(name, 'dist'), splitting: true, format: 'esm', chunkNames: 'chunks/[name]-[hash]' });
+}
+for (const { name, entries } of commands) {
   await build({
-    entryPoints,
+    ...common,
+    entryPoints: entryPointsOf(name, entries),
     outdir: pkg(name, 'dist'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    alias,
-    logLevel: 'warning',
-    chunkNames: 'chunks/[name]-[hash]',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__oakvmModuleUrl' },
+    banner: { js: 'var __oakvmModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // oak loads the compiler's own bundle when it needs it (see packages/vm/src/platform/node/main.ts).
+    external: ['@oakvm/compiler'],
   });
+}
+
+function entryPointsOf(name, entries) {
+  const points = {};
+  for (const [out, src] of Object.entries(entries)) {
+    if (existsSync(pkg(name, src))) points[out] = pkg(name, src);
+  }
+  return points;
 }
 
 const imageBuilder = pkg('classlib', 'scripts/build-image.mjs');
@@ -56,3 +74,6 @@ if (existsSync(imageBuilder)) {
     process.exit(1);
   }
 }
+
+const { trainCodeCaches } = await import('./train-code-cache.mjs');
+trainCodeCaches();

@@ -8,7 +8,7 @@ import { firstLine, runTimed } from './process.mjs';
 export const HELLO_OUTPUT = 'Hello from OakVM!\n';
 
 /** Built files the OakVM subjects import; without them the user must build first. */
-export const REQUIRED_BUNDLES = ['packages/vm/dist/oak.js', 'packages/vm/dist/classlib.img', 'packages/compiler/dist/oakc.js'];
+export const REQUIRED_BUNDLES = ['packages/vm/dist/oak.cjs', 'packages/vm/dist/classlib.img', 'packages/compiler/dist/oakc.js'];
 
 /**
  * @typedef {{ id: string, label: string, shown: string, file: string, args: string[], expected: string, reason: string | null }} Subject
@@ -42,9 +42,9 @@ export function prepareSubjects(env) {
     copyFileSync(source, javaSource);
     if (javacReason === null) javacReason = compile(env, 'javac', ['-d', javacDir, javaSource], 'javac');
   }
-  const oakiReason = existsSync(join(root, 'packages', 'compiler', 'dist', 'oaki.js')) && existsSync(oaki)
+  const oakiReason = existsSync(join(root, 'packages', 'compiler', 'dist', 'oaki.cjs')) && existsSync(oaki)
     ? null
-    : 'oaki is not built (packages/compiler/dist/oaki.js is missing)';
+    : 'oaki is not built (packages/compiler/dist/oaki.cjs is missing)';
 
   return [
     { id: 'node', label: 'bare node', shown: 'node -e 0', file: node, args: ['-e', '0'], expected: '', reason: null },

@@ -25,10 +25,11 @@ export function oakBin(env, pkg, name) {
 export function probeOakCommand(env, pkg, name) {
   const bin = oakBin(env, pkg, name);
   const source = join(env.root, 'packages', pkg, 'src', 'cli', `${name}.ts`);
-  const bundle = join(env.root, 'packages', pkg, 'dist', `${name}.js`);
+  const bundles = ['cjs', 'js'].map((ext) => join(env.root, 'packages', pkg, 'dist', `${name}.${ext}`));
+  const bundle = bundles.find((file) => existsSync(file)) ?? bundles[0];
   if (!existsSync(source) && !existsSync(bundle)) return `${name} is not implemented yet (no packages/${pkg}/src/cli/${name}.ts)`;
   if (!existsSync(bin)) return `${name} has no launcher (packages/${pkg}/bin/${name}.js)`;
-  if (!existsSync(bundle)) return `${name} is not built (no packages/${pkg}/dist/${name}.js): run npm run build`;
+  if (!existsSync(bundle)) return `${name} is not built (no packages/${pkg}/dist/${name}.cjs): run npm run build`;
   return null;
 }
 

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/oakp.js';
+const { runCommandBundle } = require('@oakvm/classfile/code-cache');
+
+runCommandBundle(`${__dirname}/../dist/oakp.cjs`, __filename);

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/oakc.js';
+import('../dist/oakc.js');

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/oaki.js';
+const { runCommandBundle } = require('@oakvm/classfile/code-cache');
+
+runCommandBundle(`${__dirname}/../dist/oaki.cjs`, __filename);

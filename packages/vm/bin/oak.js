@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/oak.js';
+const { runCommandBundle } = require('@oakvm/classfile/code-cache');
+
+runCommandBundle(`${__dirname}/../dist/oak.cjs`, __filename);

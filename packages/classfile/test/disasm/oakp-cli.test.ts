@@ -37,9 +37,9 @@ describe('oakp arguments', () => {
 });
 
 const BIN = fileURLToPath(new URL('../../bin/oakp.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/oakp.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/oakp.cjs', import.meta.url));
 const built = existsSync(DIST);
-if (!built) console.warn('oakp-cli: packages/classfile/dist/oakp.js is not built (run node scripts/build.mjs); skipping the process tests');
+if (!built) console.warn('oakp-cli: packages/classfile/dist/oakp.cjs is not built (run node scripts/build.mjs); skipping the process tests');
 
 describe.skipIf(!built)('the oakp command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'oakp-'));

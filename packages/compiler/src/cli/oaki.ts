@@ -8,6 +8,7 @@ import { LibraryError } from '../interpreter/program.js';
 import { InternalError } from '../interpreter/internal-error.js';
 import { runSource } from '../interpreter/run.js';
 import type { InterpreterIo } from '../interpreter/interpreter.js';
+import { workerEntry } from './worker-entry.js';
 
 const USAGE = 'Usage: oaki File.oak [ARGS...]\n';
 /** Host stack for the worker, and the guest depth it affords (measured: about 9 KB per guest call at worst). */
@@ -68,7 +69,7 @@ function run(args: readonly string[]): number {
 }
 
 if (isMainThread) {
-  const worker = new Worker(new URL(import.meta.url), {
+  const worker = new Worker(workerEntry(import.meta.url), {
     argv: process.argv.slice(2),
     workerData: { oaki: true },
     resourceLimits: { stackSizeMb: WORKER_STACK_MB },

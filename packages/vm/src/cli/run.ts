@@ -22,18 +22,22 @@ export function runClass(platform: Platform, o: LaunchOptions): Promise<number> 
   return launch(makeVm(platform, o), o.main, o.args);
 }
 
+/** What the source launcher needs of @oakvm/compiler. */
+export type CompilerApi = Pick<typeof import('@oakvm/compiler'), 'compile' | 'formatDiagnostic' | 'formatErrorCount'>;
+
 /**
- * `oak File.oak`: compiles the file in memory with @oakvm/compiler (imported only here, so running class
- * files never loads the compiler) against the runtime image and the class path, then runs its main class.
- * Compile errors are printed as javac prints them, as `java File.java` does, with exit status 1.
+ * `oak File.oak`: compiles the file in memory with @oakvm/compiler against the runtime image and the class
+ * path, then runs its main class. The caller supplies the compiler, loaded only now, so running class files
+ * never loads it. Compile errors are printed as javac prints them, as `java File.java` does, with exit
+ * status 1.
  */
-export async function runSourceFile(platform: Platform, o: LaunchOptions, path: string, text: string): Promise<number> {
+export async function runSourceFile(platform: Platform, o: LaunchOptions, path: string, text: string, loadCompiler: () => Promise<CompilerApi>): Promise<number> {
   const write = (s: string): void => platform.writeStderr(new TextEncoder().encode(s));
-  let compiler: typeof import('@oakvm/compiler');
+  let compiler: CompilerApi;
   try {
-    compiler = await import('@oakvm/compiler');
+    compiler = await loadCompiler();
   } catch (e) {
-    write(`error: the Oak compiler is not available (${String(e)})\n`);
+    write(`error: the Oak compiler is not available (${e instanceof Error ? e.message : String(e)})\n`);
     return 1;
   }
   // One image index serves the compiler and the VM.

@@ -2,10 +2,21 @@
 // runs it (the compiler is imported only then). No JavaScript stack trace ever reaches the user: an
 // internal error prints one line and exits with EXIT_INTERNAL_ERROR.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadBundle } from '@oakvm/classfile/code-cache';
 import { NodePlatform } from './node-platform.js';
 import { EXIT_INTERNAL_ERROR } from '../../runtime/errors.js';
 import { parseArguments } from '../../cli/arguments.js';
-import { runClass, runSourceFile } from '../../cli/run.js';
+import { runClass, runSourceFile, type CompilerApi } from '../../cli/run.js';
+
+/**
+ * The bundled command (dist/oak.cjs) loads the compiler's CommonJS bundle through V8's code cache, as its
+ * bin script loaded this one; run any other way, it imports the package.
+ */
+async function loadCompiler(): Promise<CompilerApi> {
+  if (import.meta.url.endsWith('.cjs')) return loadBundle(createRequire(import.meta.url).resolve('@oakvm/compiler/bundle')) as CompilerApi;
+  return import('@oakvm/compiler');
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArguments(argv);
@@ -23,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`error: file not found: ${o.main}\n`);
       return 1;
     }
-    return runSourceFile(platform, o, o.main, source);
+    return runSourceFile(platform, o, o.main, source, loadCompiler);
   }
   return runClass(platform, o);
 }

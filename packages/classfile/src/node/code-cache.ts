@@ -1,0 +1,136 @@
+// Loads the commands' CommonJS bundles with V8's code cache. A cold start spends most of its time compiling
+// JavaScript: V8 parses each bundle and compiles every function on its first call. The build runs each
+// command once on Hello (scripts/train-code-cache.mjs) with OAKVM_WRITE_CODE_CACHE set, and this loader
+// then saves, beside the bundle, the bytecode of every function that run compiled. Later runs hand that
+// to V8, which skips the compilation. Node 20 has no compile cache for ES modules, hence CommonJS bundles.
+//
+// A cache is only an optimisation: one that is missing, stale (the bundle was rebuilt), or rejected by V8
+// (another Node version or other V8 flags) is ignored. Nothing is written except in a training run. There
+// each thread that loaded a bundle writes its cache when it exits, unless the file already holds a larger
+// one: the thread that ran more of the bundle (oakc's main thread, oaki's worker) compiled more of it.
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Set to any value to make this process write the code cache of every bundle it loads when it exits. */
+export const WRITE_CACHE_VARIABLE = 'OAKVM_WRITE_CODE_CACHE';
+
+/**
+ * Under this global symbol the loader records the script a command was started from, so a command that
+ * starts itself again in a worker thread goes through the loader (and the cache) too.
+ */
+export const ENTRY_KEY = Symbol.for('oakvm.entry');
+
+/**
+ * The cache file starts with this header: a magic number, then the size and modification time of the
+ * bundle the cache was made from. V8 checks its own version and flags, but of the source only the length,
+ * so a bundle rebuilt to the same length would otherwise run with the old bundle's code.
+ */
+const MAGIC = 0x4f414b43; // "OAKC"
+const HEADER_BYTES = 4 + 8 + 8;
+
+type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+
+/** What became of a bundle's cache: none found, used, belonging to another build, or refused by V8. */
+export type CodeCacheState = 'none' | 'accepted' | 'stale' | 'rejected';
+
+const loaded = new Map<string, unknown>();
+const states = new Map<string, CodeCacheState>();
+const toWrite: { script: Script; cacheFile: string; header: Uint8Array }[] = [];
+
+/** Runs a command's bundle (`bundle`, a CommonJS file) as the program started from the script `entry`. */
+export function runCommandBundle(bundle: string, entry: string): void {
+  (globalThis as Record<symbol, unknown>)[ENTRY_KEY] = entry;
+  loadBundle(bundle);
+}
+
+/** Loads a CommonJS bundle once per thread, through its code cache, and returns its exports. */
+export function loadBundle(bundle: string): unknown {
+  const file = resolve(bundle);
+  if (loaded.has(file)) return loaded.get(file);
+  const source = readFileSync(file, 'utf8');
+  const stats = statSync(file);
+  const header = cacheHeader(stats.size, Math.trunc(stats.mtimeMs));
+  const cacheFile = `${file}.cache`;
+  const cache = readCache(cacheFile, header);
+  const script = new Script(wrap(source), { filename: file, cachedData: cache === 'none' || cache === 'stale' ? undefined : cache });
+  states.set(file, typeof cache === 'string' ? cache : script.cachedDataRejected === true ? 'rejected' : 'accepted');
+  if (process.env[WRITE_CACHE_VARIABLE] !== undefined) {
+    if (toWrite.length === 0) process.once('exit', saveCodeCaches);
+    toWrite.push({ script, cacheFile, header });
+  }
+  const module = { exports: {} as unknown };
+  loaded.set(file, module.exports);
+  const run = script.runInThisContext() as ModuleFunction;
+  run.call(module.exports, module.exports as object, createRequire(file), module, file, dirname(file));
+  loaded.set(file, module.exports);
+  return module.exports;
+}
+
+/** How the code cache of a bundle this thread loaded fared (for tests and diagnostics). */
+export function codeCacheState(file: string): CodeCacheState | undefined {
+  return states.get(resolve(file));
+}
+
+/** The same wrapper Node puts around a CommonJS module, kept on one line so positions stay right. */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+}
+
+function cacheHeader(size: number, mtimeMs: number): Uint8Array {
+  const header = new Uint8Array(HEADER_BYTES);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, MAGIC);
+  view.setFloat64(4, size);
+  view.setFloat64(12, mtimeMs);
+  return header;
+}
+
+/** The cached data after the header, 'none' if there is no cache, 'stale' if it belongs to another build. */
+function readCache(cacheFile: string, header: Uint8Array): Buffer | 'none' | 'stale' {
+  let fd: number;
+  try {
+    fd = openSync(cacheFile, 'r');
+  } catch {
+    return 'none';
+  }
+  try {
+    const size = statSync(cacheFile).size;
+    const bytes = Buffer.allocUnsafe(size);
+    if (size <= HEADER_BYTES || readSync(fd, bytes, 0, size, 0) !== size) return 'stale';
+    for (let i = 0; i < HEADER_BYTES; i++) if (bytes[i] !== header[i]) return 'stale';
+    return bytes.subarray(HEADER_BYTES);
+  } catch {
+    return 'none';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes the caches of the bundles loaded in a training run; runs at exit, when V8's cache holds every
+ * function the run compiled.
+ */
+export function saveCodeCaches(): void {
+  for (const { script, cacheFile, header } of toWrite.splice(0)) {
+    try {
+      const data = script.createCachedData();
+      if (existingSize(cacheFile) > HEADER_BYTES + data.length) continue;
+      const bytes = new Uint8Array(HEADER_BYTES + data.length);
+      bytes.set(header);
+      bytes.set(data, HEADER_BYTES);
+      writeFileSync(cacheFile, bytes);
+    } catch (e) {
+      process.stderr.write(`warning: could not write the code cache ${cacheFile}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+}
+
+function existingSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
