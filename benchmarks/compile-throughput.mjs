@@ -3,7 +3,8 @@
 // building, arrays, try/catch and calls between classes), then times the built `oakc` bundle and `javac`
 // on it as whole processes (start-up included), and reports lines per second for each, with medians of
 // several runs. Target (issue 3): oakc at least 3x javac. Build first: node scripts/build.mjs.
-//   node benchmarks/compile-throughput.mjs [--lines N] [--runs N]
+//   node benchmarks/compile-throughput.mjs [--lines N] [--runs N] [--emit DIR]
+// --emit DIR writes the generated program to DIR and exits, for profiling oakc on it by hand.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const option = (name, fallback) => {
 };
 const targetLines = option('--lines', 20000);
 const runs = option('--runs', 3);
+const emitIndex = args.indexOf('--emit');
+const emitDir = emitIndex >= 0 ? args[emitIndex + 1] : undefined;
 
 /** One class of about 200 lines: fields, a constructor and methods exercising most statement forms. */
 function generateClass(index, classCount) {
@@ -117,8 +120,8 @@ function generateClass(index, classCount) {
 
 const work = mkdtempSync(join(tmpdir(), 'oak-compile-bench-'));
 try {
-  const src = join(work, 'src');
-  mkdirSync(src);
+  const src = emitDir ?? join(work, 'src');
+  mkdirSync(src, { recursive: true });
   const perClass = generateClass(0, 1).length;
   const classCount = Math.max(1, Math.round((targetLines - 12) / perClass));
   const files = [];
@@ -134,6 +137,11 @@ try {
   writeFileSync(join(src, 'BenchMain.oak'), `${main.join('\n')}\n`);
   files.push(join(src, 'BenchMain.oak'));
   lineCount += main.length;
+  if (emitDir !== undefined) {
+    console.log(`wrote ${lineCount} lines in ${files.length} files to ${emitDir}`);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // javac insists on .java names; give it copies.
   const javaSrc = join(work, 'java');
