@@ -32,9 +32,39 @@ function doubleBits(value: number): string {
   return `${scratch.getUint32(0)}:${scratch.getUint32(4)}`;
 }
 
+/** A two-level memo: first key, then second key, to an index (no key strings to build per lookup). */
+type Memo2 = Map<string, Map<string, number>>;
+
+function recall2(memo: Memo2, a: string, b: string): number | undefined {
+  return memo.get(a)?.get(b);
+}
+
+function remember2(memo: Memo2, a: string, b: string, index: number): number {
+  let inner = memo.get(a);
+  if (inner === undefined) {
+    inner = new Map();
+    memo.set(a, inner);
+  }
+  inner.set(b, index);
+  return index;
+}
+
 export class ConstantPoolBuilder {
   private readonly pool: (CpEntry | undefined)[] = [undefined];
   private readonly indexByKey = new Map<string, number>();
+  // Memos in front of `add` for the entries code generation asks for again and again, keyed by what the
+  // caller passes. Entries are never removed or changed, so a remembered index stays the one `add`
+  // would give; a hit skips the nested Utf8/Class/NameAndType lookups, their key strings and entry objects.
+  private readonly utf8Memo = new Map<string, number>();
+  private readonly classMemo = new Map<string, number>();
+  private readonly stringMemo = new Map<string, number>();
+  private readonly nameAndTypeMemo: Memo2 = new Map();
+  /** Owner, then name, then descriptor; one memo per reference kind. */
+  private readonly refMemos: Record<'Fieldref' | 'Methodref' | 'InterfaceMethodref', Map<string, Memo2>> = {
+    Fieldref: new Map(),
+    Methodref: new Map(),
+    InterfaceMethodref: new Map(),
+  };
 
   /**
    * Starts empty, or from an existing pool (for example one just read) whose entries keep their indexes
@@ -67,9 +97,13 @@ export class ConstantPoolBuilder {
   }
 
   utf8(value: string): number {
+    const known = this.utf8Memo.get(value);
+    if (known !== undefined) return known;
     const length = modifiedUtf8Length(value);
     if (length > 0xffff) throw new BytecodeError(`string of ${length} bytes in modified UTF-8 exceeds the 65535 a Utf8 entry holds`);
-    return this.add({ kind: 'Utf8', value });
+    const index = this.add({ kind: 'Utf8', value });
+    this.utf8Memo.set(value, index);
+    return index;
   }
 
   /** An Integer entry; `value` is taken as a Java int (wrapped to 32 bits). */
@@ -92,31 +126,51 @@ export class ConstantPoolBuilder {
 
   /** A Class entry for an internal name ("java/lang/String") or an array descriptor ("[I"). */
   class(internalName: string): number {
-    return this.add({ kind: 'Class', nameIndex: this.utf8(internalName) });
+    const known = this.classMemo.get(internalName);
+    if (known !== undefined) return known;
+    const index = this.add({ kind: 'Class', nameIndex: this.utf8(internalName) });
+    this.classMemo.set(internalName, index);
+    return index;
   }
 
   string(value: string): number {
-    return this.add({ kind: 'String', stringIndex: this.utf8(value) });
+    const known = this.stringMemo.get(value);
+    if (known !== undefined) return known;
+    const index = this.add({ kind: 'String', stringIndex: this.utf8(value) });
+    this.stringMemo.set(value, index);
+    return index;
   }
 
   nameAndType(name: string, descriptor: string): number {
-    return this.add({ kind: 'NameAndType', nameIndex: this.utf8(name), descriptorIndex: this.utf8(descriptor) });
+    const known = recall2(this.nameAndTypeMemo, name, descriptor);
+    if (known !== undefined) return known;
+    const index = this.add({ kind: 'NameAndType', nameIndex: this.utf8(name), descriptorIndex: this.utf8(descriptor) });
+    return remember2(this.nameAndTypeMemo, name, descriptor, index);
   }
 
   fieldRef(owner: string, name: string, descriptor: string): number {
-    return this.add({ kind: 'Fieldref', classIndex: this.class(owner), nameAndTypeIndex: this.nameAndType(name, descriptor) });
+    return this.memberRef('Fieldref', owner, name, descriptor);
   }
 
   methodRef(owner: string, name: string, descriptor: string): number {
-    return this.add({ kind: 'Methodref', classIndex: this.class(owner), nameAndTypeIndex: this.nameAndType(name, descriptor) });
+    return this.memberRef('Methodref', owner, name, descriptor);
   }
 
   interfaceMethodRef(owner: string, name: string, descriptor: string): number {
-    return this.add({
-      kind: 'InterfaceMethodref',
-      classIndex: this.class(owner),
-      nameAndTypeIndex: this.nameAndType(name, descriptor),
-    });
+    return this.memberRef('InterfaceMethodref', owner, name, descriptor);
+  }
+
+  private memberRef(kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref', owner: string, name: string, descriptor: string): number {
+    const byOwner = this.refMemos[kind];
+    let byName = byOwner.get(owner);
+    const known = byName === undefined ? undefined : recall2(byName, name, descriptor);
+    if (known !== undefined) return known;
+    const index = this.add({ kind, classIndex: this.class(owner), nameAndTypeIndex: this.nameAndType(name, descriptor) });
+    if (byName === undefined) {
+      byName = new Map();
+      byOwner.set(owner, byName);
+    }
+    return remember2(byName, name, descriptor, index);
   }
 
   /** A MethodHandle entry; `referenceIndex` is the Fieldref/Methodref/InterfaceMethodref it refers to. */

@@ -30,7 +30,7 @@ export abstract class ExpressionRules extends TypeRules {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
-          GATE: () => startsLambda((i) => this.LA(i)),
+          GATE: () => startsLambda(this.peek),
           ALT: () => {
             const first = this.OR2([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Op.LParen) }]);
             this.ACTION(() => {
@@ -81,7 +81,7 @@ export abstract class ExpressionRules extends TypeRules {
       const whenFalse = this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
-          { GATE: () => startsLambda((i) => this.LA(i)), ALT: () => this.SUBRULE2(this.expression) },
+          { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE2(this.expression) },
           { ALT: () => this.SUBRULE2(this.conditionalExpression) },
         ],
       });
@@ -172,7 +172,7 @@ export abstract class ExpressionRules extends TypeRules {
           },
         },
         {
-          GATE: () => startsCast((i) => this.LA(i)),
+          GATE: () => startsCast(this.peek),
           ALT: () => {
             const first = this.LA(1);
             this.CONSUME(Op.LParen);

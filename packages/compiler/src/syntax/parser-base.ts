@@ -14,7 +14,7 @@ import {
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import type { Expr, ExprStmt, Identifier as IdentifierNode, Modifier, Modifiers, Span, TypeNode } from './ast.js';
 import type { OakToken } from './lexer.js';
-import { isModifier, skipTypeArguments } from './lookahead.js';
+import { isModifier, skipTypeArguments, type Peek } from './lookahead.js';
 import { numberLiteral, placeholderExpr, pointSpan, spanBetween, tokenSpan } from './node-builders.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { allTokens, Kw, Op } from './tokens.js';
@@ -73,6 +73,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected className = '';
   /** The stand-ins for unsupported expressions created in this parse. */
   protected placeholders = new WeakSet<Expr>();
+  /** LA for the lookahead.ts scans, made once rather than as a closure at every GATE. */
+  protected readonly peek: Peek = (i) => this.LA(i);
 
   constructor(config: IParserConfig) {
     super(allTokens, { ...config, recoveryEnabled: false, errorMessageProvider: messages });
@@ -177,7 +179,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   protected skipTypeArgumentsHere(): void {
-    const end = skipTypeArguments((i) => this.LA(i), 1);
+    const end = skipTypeArguments(this.peek, 1);
     if (end < 0) {
       this.SKIP_TOKEN();
       return;

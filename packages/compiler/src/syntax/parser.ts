@@ -21,6 +21,7 @@ import type {
   VarDeclarator,
   VoidTypeNode,
 } from './ast.js';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { tokenize } from './lexer.js';
 import { startsConstructor } from './lookahead.js';
 import { tokenSpan } from './node-builders.js';
@@ -34,10 +35,13 @@ import { StatementRules } from './statement-rules.js';
  */
 let validateGrammar = false;
 
+/** Decisions needing more than one token are GATEs over lookahead.ts scans. */
+const MAX_LOOKAHEAD = 1;
+
 /** Compilation units and declarations; the rest of the grammar is inherited. */
 class OakParser extends StatementRules {
   constructor() {
-    super({ maxLookahead: 1, skipValidations: !validateGrammar });
+    super({ maxLookahead: MAX_LOOKAHEAD, skipValidations: !validateGrammar, lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) });
     this.performSelfAnalysis();
   }
 
@@ -331,7 +335,7 @@ class OakParser extends StatementRules {
         },
       },
       {
-        GATE: () => startsConstructor((i) => this.LA(i)),
+        GATE: () => startsConstructor(this.peek),
         ALT: () => {
           const name = this.CONSUME2(Identifier);
           const params = this.SUBRULE(this.formalParameters);

@@ -111,7 +111,7 @@ export abstract class StatementRules extends ExpressionRules {
           },
         },
         {
-          GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+          GATE: () => startsLocalVarDecl(this.peek),
           ALT: () => {
             const decl = this.SUBRULE(this.localVariableDeclaration);
             this.CONSUME(Op.Semicolon);
@@ -206,7 +206,7 @@ export abstract class StatementRules extends ExpressionRules {
           },
         },
         {
-          GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+          GATE: () => startsLocalVarDecl(this.peek),
           ALT: () => {
             const decl = this.SUBRULE(this.localVariableDeclaration);
             this.CONSUME2(Op.Semicolon);
@@ -273,7 +273,7 @@ export abstract class StatementRules extends ExpressionRules {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
-          GATE: () => startsForEach((i) => this.LA(i)),
+          GATE: () => startsForEach(this.peek),
           ALT: () => {
             const variable = this.SUBRULE(this.formalParameter);
             this.CONSUME(Op.Colon);
@@ -293,7 +293,7 @@ export abstract class StatementRules extends ExpressionRules {
                 IGNORE_AMBIGUITIES: true,
                 DEF: [
                   {
-                    GATE: () => startsLocalVarDecl((i) => this.LA(i)),
+                    GATE: () => startsLocalVarDecl(this.peek),
                     ALT: () => {
                       const decl = this.SUBRULE(this.localVariableDeclaration);
                       return [decl] as (LocalVar | ExprStmt)[];

@@ -2,31 +2,68 @@
 // leaves out, so the parser can name the feature instead of reporting a confusing syntax error.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
+// Every token declares `line_breaks`, and every regexp token `start_chars_hint`: without them chevrotain
+// analyses each pattern (regexp-to-ast) when the lexer is built, to find its first characters and whether
+// it can span lines, which is start-up time of every compiler run. tokens.test.ts checks the declarations
+// against the patterns.
+
+/** The characters from `from` to `to`, inclusive, as start-character hints. */
+function charRange(from: string, to: string): number[] {
+  const codes: number[] = [];
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) codes.push(c);
+  return codes;
+}
+
+/**
+ * Hints for every character from U+0080 to U+FFFF. chevrotain files characters from U+0100 up in buckets
+ * of 255 consecutive codes, so one character every 128 codes reaches every bucket without a 65,000-entry
+ * list; tokens.test.ts lexes an identifier starting with each of these characters to keep this honest.
+ */
+function nonAsciiHints(): number[] {
+  const codes = charRange('\u0080', '\u00ff');
+  for (let c = 0x100; c < 0xffff; c += 128) codes.push(c);
+  codes.push(0xffff);
+  return codes;
+}
+
+const digits = charRange('0', '9');
+/** Characters that can start a Java identifier in Oak's generous lexical pattern (checked afterwards). */
+const identifierStarts = [...charRange('A', 'Z'), ...charRange('a', 'z'), '_'.charCodeAt(0), '$'.charCodeAt(0), ...nonAsciiHints()];
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\f\r\n]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+  start_chars_hint: [' ', '\t', '\f', '\r', '\n'],
+});
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: ['/'] });
 export const BlockComment = createToken({
   name: 'BlockComment',
   pattern: /\/\*[\s\S]*?\*\//,
   group: Lexer.SKIPPED,
   line_breaks: true,
+  start_chars_hint: ['/'],
 });
 
 // Error tokens: the lexer turns them into diagnostics (and, for literals, a usable literal token) so one
 // unterminated literal does not derail the rest of the file.
-export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, line_breaks: true });
-export const TextBlock = createToken({ name: 'TextBlock', pattern: /"""[\s\S]*?"""|"""[\s\S]*/, line_breaks: true });
-export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/ });
-export const UnclosedChar = createToken({ name: 'UnclosedChar', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*\\?/ });
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, line_breaks: true, start_chars_hint: ['/'] });
+export const TextBlock = createToken({ name: 'TextBlock', pattern: /"""[\s\S]*?"""|"""[\s\S]*/, line_breaks: true, start_chars_hint: ['"'] });
+export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, line_breaks: false, start_chars_hint: ['"'] });
+export const UnclosedChar = createToken({ name: 'UnclosedChar', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*\\?/, line_breaks: false, start_chars_hint: ["'"] });
 
 export const Identifier = createToken({
   name: 'Identifier',
   label: '<identifier>',
   // Non-ASCII characters are accepted here and checked against Java's identifier rules afterwards.
   pattern: /[A-Za-z_$\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/,
+  line_breaks: false,
+  start_chars_hint: identifierStarts,
 });
 
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
-export const CharLiteral = createToken({ name: 'CharLiteral', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*'/ });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, line_breaks: false, start_chars_hint: ['"'] });
+export const CharLiteral = createToken({ name: 'CharLiteral', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*'/, line_breaks: false, start_chars_hint: ["'"] });
 
 /**
  * Every numeric literal form, matched generously (bad digits, misplaced underscores, missing exponent
@@ -36,6 +73,8 @@ export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern:
     /0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]*)?[fFdDlL]?|0[bB][0-9_]*[lL]?|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9_]*)?[fFdDlL]?/,
+  line_breaks: false,
+  start_chars_hint: [...digits, '.'],
 });
 
 const keywordNames = [
@@ -125,7 +164,7 @@ function keyword(name: KeywordName): TokenType {
   const categories = [Keyword];
   if (primitiveNames.has(name)) categories.push(PrimitiveKeyword);
   if (modifierNames.has(name)) categories.push(ModifierKeyword);
-  return createToken({ name: `Kw_${name}`, label: `'${name}'`, pattern: name, longer_alt: Identifier, categories });
+  return createToken({ name: `Kw_${name}`, label: `'${name}'`, pattern: name, longer_alt: Identifier, categories, line_breaks: false });
 }
 
 export const Kw = Object.fromEntries(keywordNames.map((k) => [k, keyword(k)])) as { readonly [K in KeywordName]: TokenType };
@@ -192,7 +231,7 @@ function operator(name: string, text: string): TokenType {
   const categories: TokenType[] = [];
   if (binaryOperators.has(text)) categories.push(BinaryOperator);
   if (assignOperators.has(text)) categories.push(AssignOperator);
-  return createToken({ name, label: `'${text}'`, pattern: text, categories });
+  return createToken({ name, label: `'${text}'`, pattern: text, categories, line_breaks: false });
 }
 
 export const Op = Object.fromEntries(operatorList.map(([name, text]) => [name, operator(name, text)])) as {

@@ -1,0 +1,91 @@
+// chevrotain's LL(k) lookahead, built per decision on first use instead of for every decision of the
+// grammar in performSelfAnalysis. A compiler run only reaches the decisions its sources need (Hello
+// reaches few), and precomputing all of them was about half of the parser's construction time.
+//
+// Alternations with GATEs get a table-driven function of their own. chevrotain's version for them
+// copies every alternative's GATE into a fresh array on each call and evaluates the GATEs of
+// alternatives whose first token does not even match; the Oak grammar's hottest decisions (statement,
+// block statement, expression, unary expression) all have GATEs.
+import {
+  getLookaheadPaths,
+  LLkLookaheadStrategy,
+  type ILookaheadStrategy,
+  type ILookaheadValidationError,
+  type IOrAlt,
+  type IToken,
+  type Rule,
+  type TokenType,
+} from 'chevrotain';
+
+type AlternationOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
+type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
+/** chevrotain calls lookahead functions with the parser as `this`. */
+type AlternationLookahead = (this: unknown, orAlts?: IOrAlt<unknown>[]) => number | undefined;
+interface Peeking {
+  LA(i: number): IToken;
+}
+type OptionalLookahead = (this: unknown) => boolean;
+
+export class LazyLookaheadStrategy implements ILookaheadStrategy {
+  private readonly eager: ILookaheadStrategy;
+
+  constructor(maxLookahead: number) {
+    this.eager = new LLkLookaheadStrategy({ maxLookahead });
+  }
+
+  validate(options: { rules: Rule[]; tokenTypes: TokenType[]; grammarName: string }): ILookaheadValidationError[] {
+    return this.eager.validate(options);
+  }
+
+  buildLookaheadForAlternation(options: AlternationOptions): AlternationLookahead {
+    const eager = this.eager;
+    let built: AlternationLookahead | undefined;
+    return function lazyAlternation(this: unknown, orAlts?: IOrAlt<unknown>[]): number | undefined {
+      built ??= (options.hasPredicates && !options.dynamicTokensEnabled ? gatedOneTokenLookahead(options) : undefined) ??
+        (eager.buildLookaheadForAlternation(options) as AlternationLookahead);
+      return built.call(this, orAlts);
+    };
+  }
+
+  buildLookaheadForOptional(options: OptionalOptions): OptionalLookahead {
+    const eager = this.eager;
+    let built: OptionalLookahead | undefined;
+    return function lazyOptional(this: unknown): boolean {
+      built ??= eager.buildLookaheadForOptional(options) as OptionalLookahead;
+      return built.call(this);
+    };
+  }
+}
+
+/**
+ * For a GATEd alternation whose alternatives are told apart by their first token: a table from the
+ * next token's type to the alternatives it can start, in order, whose GATEs are then tried in order.
+ * That is the choice chevrotain's own function makes (the first alternative whose GATE passes and
+ * whose lookahead matches), since GATEs only peek. Undefined when some alternative needs a longer or
+ * an empty lookahead path; chevrotain's function serves those.
+ */
+function gatedOneTokenLookahead(options: AlternationOptions): AlternationLookahead | undefined {
+  const paths = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
+  /** Token type index -> the alternatives that token can start. */
+  const candidates: number[][] = [];
+  for (let alt = 0; alt < paths.length; alt++) {
+    for (const path of paths[alt] as TokenType[][]) {
+      const first = path[0];
+      if (path.length !== 1 || first === undefined || first.tokenTypeIdx === undefined) return undefined;
+      // A category (BinaryOperator, ModifierKeyword...) stands for every token type in it.
+      for (const type of [first.tokenTypeIdx, ...(first.categoryMatches ?? [])]) {
+        const list = (candidates[type] ??= []);
+        if (list[list.length - 1] !== alt) list.push(alt);
+      }
+    }
+  }
+  return function gatedLookahead(this: unknown, orAlts?: IOrAlt<unknown>[]): number | undefined {
+    const list = candidates[(this as Peeking).LA(1).tokenTypeIdx];
+    if (list === undefined) return undefined;
+    for (const alt of list) {
+      const gate = orAlts?.[alt]?.GATE;
+      if (gate === undefined || gate.call(this) !== false) return alt;
+    }
+    return undefined;
+  };
+}
