@@ -41,6 +41,7 @@ for (const { name, entries } of libraries) {
   rmSync(pkg(name, 'dist'), { recursive: true, force: true });
   await build({ ...common, entryPoints: entryPointsOf(name, entries), outdir: pkg(name, 'dist'), splitting: true, format: 'esm', chunkNames: 'chunks/[name]-[hash]' });
 }
+const { '@oakvm/compiler': _compiler, ...withoutCompiler } = alias;
 for (const { name, entries } of commands) {
   await build({
     ...common,
@@ -50,7 +51,9 @@ for (const { name, entries } of commands) {
     outExtension: { '.js': '.cjs' },
     define: { 'import.meta.url': '__oakvmModuleUrl' },
     banner: { js: 'var __oakvmModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    // oak loads the compiler's own bundle when it needs it (see packages/vm/src/platform/node/main.ts).
+    // oak loads the compiler's own bundle when it needs it (see packages/vm/src/platform/node/main.ts);
+    // an alias would pull it in, so the package is left external instead.
+    alias: withoutCompiler,
     external: ['@oakvm/compiler'],
   });
 }

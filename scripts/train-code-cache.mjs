@@ -1,7 +1,8 @@
 // Trains the commands' code caches (see packages/classfile/src/node/code-cache.ts): runs each command once
-// on examples/Hello.oak with OAKVM_WRITE_CODE_CACHE set, so that each bundle's cache holds the functions a
-// start-up needs. `oak Hello.oak` runs last: it writes the caches of both the VM's and the compiler's
-// bundle, and the VM's then covers running class files as well as sources. Run by scripts/build.mjs.
+// on examples/Hello.oak with OAKVM_WRITE_CODE_CACHE naming the bundle that run trains, so each cache holds
+// the functions a start-up needs and no more (a larger cache takes longer to load). The VM's bundle is
+// trained on class files, its most common use; `oak Hello.oak` trains the compiler's bundle that the
+// source launcher loads. Run by scripts/build.mjs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,14 +17,14 @@ export function trainCodeCaches() {
   const hello = join(root, 'examples', 'Hello.oak');
   try {
     const runs = [
-      [bin('compiler', 'oakc'), '-d', work, hello],
-      [bin('classfile', 'oakp'), '-c', join(work, 'Hello.class')],
-      [bin('vm', 'oak'), '-cp', work, 'Hello'],
-      [bin('compiler', 'oaki'), hello],
-      [bin('vm', 'oak'), hello],
+      ['oakc.cjs', bin('compiler', 'oakc'), '-d', work, hello],
+      ['oakp.cjs', bin('classfile', 'oakp'), '-c', join(work, 'Hello.class')],
+      ['oak.cjs', bin('vm', 'oak'), '-cp', work, 'Hello'],
+      ['oaki.cjs', bin('compiler', 'oaki'), hello],
+      ['index.cjs', bin('vm', 'oak'), hello],
     ];
-    for (const args of runs) {
-      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, OAKVM_WRITE_CODE_CACHE: '1' } });
+    for (const [bundle, ...args] of runs) {
+      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, OAKVM_WRITE_CODE_CACHE: bundle } });
       // A failed training run costs start-up time, not correctness: report it and go on.
       if (r.status !== 0) console.warn(`warning: code-cache training run failed: node ${args.join(' ')}\n${r.stderr ?? ''}`);
     }

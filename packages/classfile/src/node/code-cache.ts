@@ -6,14 +6,17 @@
 //
 // A cache is only an optimisation: one that is missing, stale (the bundle was rebuilt), or rejected by V8
 // (another Node version or other V8 flags) is ignored. Nothing is written except in a training run. There
-// each thread that loaded a bundle writes its cache when it exits, unless the file already holds a larger
-// one: the thread that ran more of the bundle (oakc's main thread, oaki's worker) compiled more of it.
+// each thread that loaded a bundle writes its cache when it exits, unless another thread of the same
+// process wrote a larger one: the thread that ran more of the bundle (oaki's worker) compiled more of it.
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { Script } from 'node:vm';
 
-/** Set to any value to make this process write the code cache of every bundle it loads when it exits. */
+/**
+ * Makes this process write the code caches of the bundles it loads when it exits: a comma-separated list
+ * of bundle file names (`oak.cjs,index.cjs`), or `*` for all.
+ */
 export const WRITE_CACHE_VARIABLE = 'OAKVM_WRITE_CODE_CACHE';
 
 /**
@@ -56,7 +59,7 @@ export function loadBundle(bundle: string): unknown {
   const cache = readCache(cacheFile, header);
   const script = new Script(wrap(source), { filename: file, cachedData: cache === 'none' || cache === 'stale' ? undefined : cache });
   states.set(file, typeof cache === 'string' ? cache : script.cachedDataRejected === true ? 'rejected' : 'accepted');
-  if (process.env[WRITE_CACHE_VARIABLE] !== undefined) {
+  if (isTraining(file)) {
     if (toWrite.length === 0) process.once('exit', saveCodeCaches);
     toWrite.push({ script, cacheFile, header });
   }
@@ -116,7 +119,7 @@ export function saveCodeCaches(): void {
   for (const { script, cacheFile, header } of toWrite.splice(0)) {
     try {
       const data = script.createCachedData();
-      if (existingSize(cacheFile) > HEADER_BYTES + data.length) continue;
+      if (writtenByThisProcess(cacheFile, HEADER_BYTES + data.length)) continue;
       const bytes = new Uint8Array(HEADER_BYTES + data.length);
       bytes.set(header);
       bytes.set(data, HEADER_BYTES);
@@ -127,10 +130,15 @@ export function saveCodeCaches(): void {
   }
 }
 
-function existingSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
+function isTraining(file: string): boolean {
+  const names = process.env[WRITE_CACHE_VARIABLE];
+  if (names === undefined || names === '') return false;
+  return names === '*' || names.split(',').includes(basename(file));
+}
+
+/** Whether another thread of this process already wrote a cache at least `size` bytes long. */
+function writtenByThisProcess(cacheFile: string, size: number): boolean {
+  const existing = statSync(cacheFile, { throwIfNoEntry: false });
+  const processStart = Date.now() - process.uptime() * 1000;
+  return existing !== undefined && existing.mtimeMs >= processStart && existing.size >= size;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('code cache', () => {
   utimesSync(trained, BUILD_TIME, BUILD_TIME);
 
   it('runs a bundle without a cache and writes one in a training run', () => {
-    process.env[WRITE_CACHE_VARIABLE] = '1';
+    process.env[WRITE_CACHE_VARIABLE] = 'other.cjs,trained.cjs';
     try {
       expect(loadBundle(trained)).toEqual({ value: 610, sep: '/', file: trained });
     } finally {
@@ -78,12 +78,25 @@ describe('code cache', () => {
     expect(codeCacheState(truncated)).toBe('stale');
   });
 
-  it('keeps a larger cache than the one a thread would write', () => {
+  it('writes only the caches a training run names', () => {
+    const unnamed = join(dir, 'unnamed.cjs');
+    copyBundle(trained, unnamed, false);
+    process.env[WRITE_CACHE_VARIABLE] = 'trained.cjs';
+    try {
+      loadBundle(unnamed);
+    } finally {
+      delete process.env[WRITE_CACHE_VARIABLE];
+    }
+    saveCodeCaches();
+    expect(existsSync(`${unnamed}.cache`)).toBe(false);
+  });
+
+  it('keeps a larger cache another thread of the process wrote', () => {
     const big = join(dir, 'big.cjs');
     copyBundle(trained, big, false);
     const larger = Buffer.alloc(statSync(`${trained}.cache`).size * 4, 1);
     writeFileSync(`${big}.cache`, larger);
-    process.env[WRITE_CACHE_VARIABLE] = '1';
+    process.env[WRITE_CACHE_VARIABLE] = '*';
     try {
       loadBundle(big);
     } finally {
