@@ -13,6 +13,16 @@ function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 module.exports = { value: fib(15), sep, file: __filename };
 `;
 
+/** Runs `body` as a training run that names `bundles`. */
+function training<T>(bundles: string, body: () => T): T {
+  process.env[WRITE_CACHE_VARIABLE] = bundles;
+  try {
+    return body();
+  } finally {
+    delete process.env[WRITE_CACHE_VARIABLE];
+  }
+}
+
 // Whole seconds, so that copies get exactly the same modification time.
 const BUILD_TIME = 1_700_000_000;
 
@@ -29,12 +39,7 @@ describe('code cache', () => {
   utimesSync(trained, BUILD_TIME, BUILD_TIME);
 
   it('runs a bundle without a cache and writes one in a training run', () => {
-    process.env[WRITE_CACHE_VARIABLE] = 'other.cjs,trained.cjs';
-    try {
-      expect(loadBundle(trained)).toEqual({ value: 610, sep: '/', file: trained });
-    } finally {
-      delete process.env[WRITE_CACHE_VARIABLE];
-    }
+    expect(training('other.cjs,trained.cjs', () => loadBundle(trained))).toEqual({ value: 610, sep: '/', file: trained });
     expect(codeCacheState(trained)).toBe('none');
     saveCodeCaches();
     expect(statSync(`${trained}.cache`).size).toBeGreaterThan(20);
@@ -81,12 +86,7 @@ describe('code cache', () => {
   it('writes only the caches a training run names', () => {
     const unnamed = join(dir, 'unnamed.cjs');
     copyBundle(trained, unnamed, false);
-    process.env[WRITE_CACHE_VARIABLE] = 'trained.cjs';
-    try {
-      loadBundle(unnamed);
-    } finally {
-      delete process.env[WRITE_CACHE_VARIABLE];
-    }
+    training('trained.cjs', () => loadBundle(unnamed));
     saveCodeCaches();
     expect(existsSync(`${unnamed}.cache`)).toBe(false);
   });
@@ -96,12 +96,7 @@ describe('code cache', () => {
     copyBundle(trained, big, false);
     const larger = Buffer.alloc(statSync(`${trained}.cache`).size * 4, 1);
     writeFileSync(`${big}.cache`, larger);
-    process.env[WRITE_CACHE_VARIABLE] = '*';
-    try {
-      loadBundle(big);
-    } finally {
-      delete process.env[WRITE_CACHE_VARIABLE];
-    }
+    training('*', () => loadBundle(big));
     saveCodeCaches();
     expect(readFileSync(`${big}.cache`).equals(larger)).toBe(true);
   });
