@@ -79,6 +79,8 @@ export class CodeBuilder {
   private readonly lines: PendingLine[] = [];
   private readonly locals: PendingLocal[] = [];
   private labelCount = 0;
+  /** ldc2_w instructions from wideConstantLater whose constant has not been given yet. */
+  private unresolvedConstants = 0;
   private built = false;
   private nextPc = 0;
 
@@ -102,6 +104,21 @@ export class CodeBuilder {
     this.record({ kind: 'place', label });
     label.markPlaced();
     return this;
+  }
+
+  /**
+   * Makes the unplaced `label` stand for the position of `target`, which may be placed now or later:
+   * instructions and tables that refer to `label` end up at `target`'s pc. A compiler uses it to send
+   * jumps already emitted to a label to where another label is (a loop condition's jumps back to the
+   * loop start). Returns false, changing nothing, when `target` already stands for `label`.
+   */
+  alias(label: Label, target: Label): boolean {
+    this.checkLabel(label);
+    this.checkLabel(target);
+    if (label.placed) throw new BytecodeError(`label ${label.id} is already placed; only an unplaced label can be an alias`);
+    if (target.leadsTo(label)) return false;
+    label.aliasTo(target);
+    return true;
   }
 
   /**
@@ -164,6 +181,27 @@ export class CodeBuilder {
     if (Object.is(value, 0)) return this.emit(Op.dconst_0);
     if (value === 1) return this.emit(Op.dconst_1);
     return this.ldc(this.pool.double(value));
+  }
+
+  /**
+   * An ldc2_w whose Long or Double constant-pool entry the caller adds later and names with the returned
+   * function, before build(). javac's constant pool has a method's long and double constants after the
+   * other entries its code refers to; a compiler that matches javac's pool order needs the instruction
+   * in place before the entry exists.
+   */
+  wideConstantLater(): (index: number) => void {
+    const instruction = { pc: 0, length: 0, kind: 'constant' as const, opcode: Op.ldc2_w, index: 0, wide: false };
+    this.fixed(instruction);
+    this.unresolvedConstants++;
+    let resolved = false;
+    return (index: number): void => {
+      if (resolved) throw new BytecodeError('the constant of this ldc2_w is already given');
+      const kind = this.pool.entry(index)?.kind;
+      if (kind !== 'Long' && kind !== 'Double') throw new BytecodeError(`ldc2_w of constant-pool index ${index}, which is ${kind ?? 'no entry'}, not Long or Double`);
+      resolved = true;
+      instruction.index = index;
+      this.unresolvedConstants--;
+    };
   }
 
   pushString(value: string): this {
@@ -360,6 +398,7 @@ export class CodeBuilder {
   /** Lays out and encodes the code and returns the Code attribute. A builder builds once. */
   build(): CodeAttribute {
     if (this.built) throw new BytecodeError('this code has already been built');
+    if (this.unresolvedConstants > 0) throw new BytecodeError(`${this.unresolvedConstants} ldc2_w constants from wideConstantLater were never given`);
     this.built = true;
     const instructions = layoutCode(this.items);
     const last = instructions[instructions.length - 1];
@@ -424,7 +463,7 @@ export class CodeBuilder {
   }
 
   private placedPc(label: Label, what: string): number {
-    if (!label.placed) throw new BytecodeError(`${what} label ${label.id} is never placed`);
+    if (!label.resolved) throw new BytecodeError(`${what} label ${label.id} is never placed`);
     return label.pc;
   }
 

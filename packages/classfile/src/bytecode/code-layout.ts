@@ -65,7 +65,7 @@ function labelsOf(item: CodeItem): readonly Label[] {
 export function layoutCode(items: readonly CodeItem[]): Instruction[] {
   for (const item of items) {
     for (const label of labelsOf(item)) {
-      if (!label.placed) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
+      if (!label.resolved) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
     }
   }
   const isLong = items.map((item) => item.kind === 'jump' && isLongForm(item.opcode));

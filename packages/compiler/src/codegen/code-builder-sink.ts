@@ -1,194 +1,179 @@
-// The CodeSink over @oakvm/classfile's CodeBuilder. Calls are recorded and replayed into the builder when
-// the method is finished, so that a label can still be made an alias of an already placed one (a
-// do-while condition's jumps back to the loop start). The pc is tracked with the builder's own
-// instruction-length rules so the generator can apply javac's pc-based decisions.
-import { Op, type CodeBuilder, type OpCode, type ConstantPoolBuilder } from '@oakvm/classfile';
+// The CodeSink over @oakvm/classfile's CodeBuilder: each call goes straight to the builder, whose labels
+// can be made aliases of other labels (a do-while condition's jumps back to the loop start), and whose
+// provisional pc is the pc the generator applies javac's pc-based decisions to. Only line numbers wait
+// for the next instruction, for javac's rule that a second entry at the same pc replaces the first.
+import { Label as BuilderLabel, type CodeBuilder, type OpCode } from '@oakvm/classfile';
 import Long from 'long';
 import type { CodeSink, SinkLabel } from './code-sink.js';
 import { internalError } from './internal-error.js';
 
-type BuilderLabel = ReturnType<CodeBuilder['newLabel']>;
-
-class RecordedLabel implements SinkLabel {
-  placed = false;
-  aliasOf: RecordedLabel | undefined;
-  private builderLabel: BuilderLabel | undefined;
-
-  resolve(code: CodeBuilder): BuilderLabel {
-    if (this.aliasOf !== undefined) return this.aliasOf.resolve(code);
-    this.builderLabel ??= code.newLabel();
-    return this.builderLabel;
-  }
-}
-
-type Replay = (code: CodeBuilder) => void;
-
 export class CodeBuilderSink implements CodeSink {
-  private position = 0;
-  private readonly replay: Replay[] = [];
-  private lastLine: { pc: number; index: number } | undefined;
+  /** A line number not yet given to the builder, and the pc it is for. */
+  private pendingLine: { pc: number; line: number } | undefined;
+  /**
+   * Long and double constants whose pool entries wait for the end of the method's code: javac adds
+   * them after the entries the rest of the code refers to (and before the exception handlers' classes).
+   */
+  private widePending: (() => void)[] = [];
 
-  constructor(private readonly pool: ConstantPoolBuilder) {}
+  constructor(private readonly code: CodeBuilder) {}
 
   get pc(): number {
-    return this.position;
+    return this.code.provisionalPc;
   }
 
   newLabel(): SinkLabel {
-    return new RecordedLabel();
+    return this.code.newLabel();
   }
 
   place(label: SinkLabel): void {
-    const l = asRecorded(label);
-    l.placed = true;
-    this.replay.push((code) => code.place(l.resolve(code)));
+    this.code.place(asBuilderLabel(label));
   }
 
   alias(label: SinkLabel, target: SinkLabel): boolean {
-    const l = asRecorded(label);
+    const l = asBuilderLabel(label);
     if (l.placed) throw internalError('aliasing a placed label');
-    for (let t: RecordedLabel | undefined = asRecorded(target); t !== undefined; t = t.aliasOf) {
-      if (t === l) return false;
-    }
-    l.aliasOf = asRecorded(target);
-    l.placed = true;
-    return true;
+    return this.code.alias(l, asBuilderLabel(target));
   }
 
   simple(op: OpCode): void {
-    this.record(1, (code) => code.emit(op));
+    this.flushLine();
+    this.code.emit(op);
   }
 
   local(op: OpCode, slot: number): void {
-    const length = slot <= 3 ? 1 : slot <= 0xff ? 2 : 4;
-    this.record(length, (code) => code.local(op, slot));
+    this.flushLine();
+    this.code.local(op, slot);
   }
 
   iinc(slot: number, delta: number): void {
-    const wide = slot > 0xff || delta < -0x80 || delta > 0x7f;
-    this.record(wide ? 6 : 3, (code) => code.iinc(slot, delta));
+    this.flushLine();
+    this.code.iinc(slot, delta);
   }
 
   intConstant(value: number): void {
-    let length: number;
-    if (value >= -1 && value <= 5) length = 1;
-    else if (value >= -0x80 && value <= 0x7f) length = 2;
-    else if (value >= -0x8000 && value <= 0x7fff) length = 3;
-    else length = this.ldcLength(this.pool.integer(value));
-    this.record(length, (code) => code.pushInt(value));
+    this.flushLine();
+    this.code.pushInt(value);
   }
 
   longConstant(value: bigint): void {
-    const long = Long.fromString(BigInt.asIntN(64, value).toString());
-    this.record(value === 0n || value === 1n ? 1 : 3, (code) => code.pushLong(long));
+    this.flushLine();
+    const long = toLong(value);
+    if (long.isZero() || long.equals(Long.ONE)) {
+      this.code.pushLong(long);
+      return;
+    }
+    const give = this.code.wideConstantLater();
+    this.widePending.push(() => give(this.code.pool.long(long)));
   }
 
   floatConstant(value: number): void {
-    const short = Object.is(value, 0) || value === 1 || value === 2;
-    const length = short ? 1 : this.ldcLength(this.pool.float(value));
-    this.record(length, (code) => code.pushFloat(value));
+    this.flushLine();
+    this.code.pushFloat(value);
   }
 
   doubleConstant(value: number): void {
-    this.record(Object.is(value, 0) || value === 1 ? 1 : 3, (code) => code.pushDouble(value));
+    this.flushLine();
+    if (Object.is(value, 0) || value === 1) {
+      this.code.pushDouble(value);
+      return;
+    }
+    const give = this.code.wideConstantLater();
+    this.widePending.push(() => give(this.code.pool.double(value)));
   }
 
   stringConstant(value: string): void {
-    this.record(this.ldcLength(this.pool.string(value)), (code) => code.pushString(value));
+    this.flushLine();
+    this.code.pushString(value);
   }
 
   // References enter the constant pool as they are met, as javac's do, so that constants used early get
   // the low indexes (and the short ldc) they get from javac.
   field(op: OpCode, owner: string, name: string, descriptor: string): void {
-    this.pool.fieldRef(owner, name, descriptor);
-    this.record(3, (code) => code.field(op, owner, name, descriptor));
+    this.flushLine();
+    this.code.field(op, owner, name, descriptor);
   }
 
   invoke(op: OpCode, owner: string, name: string, descriptor: string, isInterface: boolean): void {
-    if (op === Op.invokeinterface || isInterface) this.pool.interfaceMethodRef(owner, name, descriptor);
-    else this.pool.methodRef(owner, name, descriptor);
-    this.record(op === Op.invokeinterface ? 5 : 3, (code) => code.invoke(op, owner, name, descriptor, isInterface));
+    this.flushLine();
+    this.code.invoke(op, owner, name, descriptor, isInterface);
   }
 
   classOp(op: OpCode, className: string): void {
-    this.pool.class(className);
-    this.record(3, (code) => code.typeInstruction(op, className));
+    this.flushLine();
+    this.code.typeInstruction(op, className);
   }
 
   newarray(typeCode: number): void {
     const descriptor = newarrayDescriptors[typeCode];
     if (descriptor === undefined) throw internalError(`newarray type code ${typeCode}`);
-    this.record(2, (code) => code.newArray(descriptor));
+    this.flushLine();
+    this.code.newArray(descriptor);
   }
 
   multianewarray(descriptor: string, dimensions: number): void {
-    this.pool.class(descriptor);
-    this.record(4, (code) => code.multiANewArray(descriptor, dimensions));
+    this.flushLine();
+    this.code.multiANewArray(descriptor, dimensions);
   }
 
   branch(op: OpCode, target: SinkLabel): void {
-    const t = asRecorded(target);
-    this.record(3, (code) => code.branch(op, t.resolve(code)));
+    this.flushLine();
+    this.code.branch(op, asBuilderLabel(target));
   }
 
   tableswitch(low: number, high: number, defaultTarget: SinkLabel, targets: readonly SinkLabel[]): void {
-    const d = asRecorded(defaultTarget);
-    const ts = targets.map(asRecorded);
-    const length = 1 + padding(this.position) + 12 + 4 * targets.length;
-    this.record(length, (code) =>
-      code.tableswitch(
-        low,
-        high,
-        d.resolve(code),
-        ts.map((t) => t.resolve(code)),
-      ),
-    );
+    this.flushLine();
+    this.code.tableswitch(low, high, asBuilderLabel(defaultTarget), targets.map(asBuilderLabel));
   }
 
   lookupswitch(defaultTarget: SinkLabel, keys: readonly number[], targets: readonly SinkLabel[]): void {
-    const d = asRecorded(defaultTarget);
-    const ts = targets.map(asRecorded);
-    const length = 1 + padding(this.position) + 8 + 8 * keys.length;
-    this.record(length, (code) =>
-      code.lookupswitch(
-        d.resolve(code),
-        keys.map((k, i) => [k, (ts[i] as RecordedLabel).resolve(code)] as const),
-      ),
+    this.flushLine();
+    this.code.lookupswitch(
+      asBuilderLabel(defaultTarget),
+      keys.map((k, i) => [k, asBuilderLabel(targets[i] as SinkLabel)] as const),
     );
   }
 
   handler(start: SinkLabel, end: SinkLabel, handlerLabel: SinkLabel, catchType: string | undefined): void {
-    const [s, e, h] = [start, end, handlerLabel].map(asRecorded) as [RecordedLabel, RecordedLabel, RecordedLabel];
-    this.replay.push((code) => code.exceptionHandler(s.resolve(code), e.resolve(code), h.resolve(code), catchType ?? null));
+    this.flushWideConstants();
+    this.code.exceptionHandler(asBuilderLabel(start), asBuilderLabel(end), asBuilderLabel(handlerLabel), catchType ?? null);
   }
 
   line(line: number): void {
+    const pc = this.code.provisionalPc;
     // javac's rule: a second entry at the same pc replaces the first.
-    if (this.lastLine !== undefined && this.lastLine.pc === this.position) {
-      this.replay[this.lastLine.index] = () => undefined;
-    }
-    this.lastLine = { pc: this.position, index: this.replay.length };
-    this.replay.push((code) => code.lineNumber(line));
+    if (this.pendingLine !== undefined && this.pendingLine.pc !== pc) this.flushLine();
+    this.pendingLine = { pc, line };
   }
 
   localVariable(name: string, descriptor: string, slot: number, start: SinkLabel, end: SinkLabel): void {
-    const [s, e] = [start, end].map(asRecorded) as [RecordedLabel, RecordedLabel];
-    this.replay.push((code) => code.localVariable(name, descriptor, slot, s.resolve(code), e.resolve(code)));
+    this.code.localVariable(name, descriptor, slot, asBuilderLabel(start), asBuilderLabel(end));
   }
 
-  /** Emits everything recorded into the builder. */
-  finishInto(code: CodeBuilder): void {
-    for (const step of this.replay) step(code);
+  /** Gives the builder what is still pending; call once the method's code is complete. */
+  finish(): void {
+    this.flushLine();
+    this.flushWideConstants();
   }
 
-  private record(length: number, step: Replay): void {
-    this.position += length;
-    this.replay.push(step);
+  private flushWideConstants(): void {
+    for (const give of this.widePending) give();
+    this.widePending = [];
   }
 
-  private ldcLength(index: number): number {
-    return index <= 0xff ? 2 : 3;
+  /** A pending line starts at the current position, which no instruction has taken since it was set. */
+  private flushLine(): void {
+    const pending = this.pendingLine;
+    if (pending === undefined) return;
+    this.pendingLine = undefined;
+    this.code.lineNumber(pending.line);
   }
+}
+
+/** A long constant as the builder takes it, through its two 32-bit halves (no decimal round trip). */
+function toLong(value: bigint): Long {
+  const bits = BigInt.asUintN(64, value);
+  return Long.fromBits(Number(bits & 0xffffffffn) | 0, Number(bits >> 32n) | 0);
 }
 
 const newarrayDescriptors: Record<number, 'Z' | 'C' | 'F' | 'D' | 'B' | 'S' | 'I' | 'J'> = {
@@ -202,12 +187,8 @@ const newarrayDescriptors: Record<number, 'Z' | 'C' | 'F' | 'D' | 'B' | 'S' | 'I
   11: 'J',
 };
 
-function padding(pc: number): number {
-  return (4 - ((pc + 1) % 4)) % 4;
-}
-
-function asRecorded(label: SinkLabel): RecordedLabel {
-  if (!(label instanceof RecordedLabel)) throw internalError('label from another sink');
+function asBuilderLabel(label: SinkLabel): BuilderLabel {
+  if (!(label instanceof BuilderLabel)) throw internalError('label from another sink');
   return label;
 }
 

@@ -24,7 +24,7 @@ export function generateMethodCode(
   code: CodeBuilder,
   options: GenerateOptions,
 ): void {
-  const sink = new CodeBuilderSink(code.pool);
+  const sink = new CodeBuilderSink(code);
   const emitter = new Emitter(sink);
   const locals = new Locals(emitter);
   const lineAt = (offset: number): number | undefined => options.lineAt?.(cls, offset);
@@ -91,7 +91,7 @@ export function generateMethodCode(
   emitter.finish();
   // Checked here, where the method is known; the builder's own check only names the class.
   if (sink.pc > 0xffff) throw new Error(`code too large: ${sink.pc} bytes`);
-  sink.finishInto(code);
+  sink.finish();
 }
 
 /** Where javac's synthesised <clinit> body ends: the end of the last static initialiser. */
