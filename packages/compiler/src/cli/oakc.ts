@@ -4,12 +4,14 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readRuntimeImage } from '@oakvm/classfile';
-import { compileParsed } from '../compile.js';
+import { compile, type CompileOptions, type CompileResult } from '../compile.js';
 import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
 import { chainClassPaths, mapClassPath, type ClassPath } from '../class-path.js';
-import { parse, type ParseResult } from '../syntax/parser.js';
+import { isShareJob } from '../parallel/protocol.js';
+import { compileOnTwoThreads, serveShare } from '../parallel/two-threads.js';
+import { workerEntry } from './worker-entry.js';
 
 const USAGE = `Usage: oakc [-d DIR] [-cp PATH] FILES...
   -d DIR          where to place generated class files (default: beside each source)
@@ -78,48 +80,21 @@ function directoryClassPath(dir: string): ClassPath {
   };
 }
 
-/** Inputs smaller than this are parsed on the main thread: a worker costs more than it saves. */
-const PARALLEL_PARSE_MIN_CHARS = 150_000;
+/** Inputs smaller than this compile on the main thread alone: a worker costs more than it saves. */
+const TWO_THREADS_MIN_CHARS = 150_000;
 
-/** What the main thread sends a parsing worker (the worker is this same module, started again). */
-interface ParseJob {
-  readonly oakcParse: readonly SourceText[];
-}
-
-function isParseJob(data: unknown): data is ParseJob {
-  return typeof data === 'object' && data !== null && Array.isArray((data as { oakcParse?: unknown }).oakcParse);
-}
-
-/**
- * Parses the sources, sending about half of a large input (by size) to a worker thread so both cores
- * work; the results keep the sources' order. Falls back to parsing everything here if the worker fails.
- */
-async function parseAll(sources: readonly SourceText[]): Promise<ParseResult[]> {
-  const self = fileURLToPath(import.meta.url);
+function compileSources(sources: readonly SourceText[], classPathEntries: readonly string[]): CompileResult | Promise<CompileResult> {
+  const options = compilerOptions(classPathEntries);
+  const workerScript = workerEntry(import.meta.url);
   const total = sources.reduce((n, s) => n + s.text.length, 0);
-  if (!self.endsWith('.js') || sources.length < 2 || total < PARALLEL_PARSE_MIN_CHARS) return sources.map((s) => parse(s));
-  let split = 0;
-  for (let chars = 0; split < sources.length - 1 && chars < total / 2; split++) chars += (sources[split] as SourceText).text.length;
-  const job: ParseJob = { oakcParse: sources.slice(split) };
-  let worker: Worker;
-  try {
-    worker = new Worker(self, { workerData: job });
-  } catch {
-    return sources.map((s) => parse(s));
-  }
-  const remote = new Promise<ParseResult[]>((resolvePromise, reject) => {
-    worker.once('message', (results: ParseResult[]) => resolvePromise(results));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`parser worker exited with ${code}`)));
-  });
-  const local = sources.slice(0, split).map((s) => parse(s));
-  try {
-    return [...local, ...(await remote)];
-  } catch {
-    return [...local, ...sources.slice(split).map((s) => parse(s))];
-  } finally {
-    void worker.terminate();
-  }
+  // Run from TypeScript sources (tests), a worker could not load this module.
+  if (workerScript.endsWith('.ts') || sources.length < 2 || total < TWO_THREADS_MIN_CHARS) return compile(sources, options);
+  return compileOnTwoThreads(sources, { ...options, workerScript, classPathEntries });
+}
+
+function compilerOptions(classPathEntries: readonly string[]): CompileOptions {
+  const path = classPath(classPathEntries);
+  return { classPath: path.lookup, packageExists: path.packageExists };
 }
 
 async function run(args: readonly string[]): Promise<number> {
@@ -144,8 +119,7 @@ async function run(args: readonly string[]): Promise<number> {
     }
     sources.push({ path: file, text: readFileSync(file, 'utf8') });
   }
-  const path = classPath(parsed.classPath);
-  const result = compileParsed(sources, await parseAll(sources), { classPath: path.lookup, packageExists: path.packageExists });
+  const result = await compileSources(sources, parsed.classPath);
   if (result.diagnostics.length > 0) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     for (const d of result.diagnostics) {
@@ -165,8 +139,8 @@ async function run(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (!isMainThread && isParseJob(workerData)) {
-  parentPort?.postMessage(workerData.oakcParse.map((s) => parse(s)));
+if (!isMainThread && parentPort !== null && isShareJob(workerData)) {
+  await serveShare(workerData.oakcShare, parentPort, compilerOptions);
 } else {
   try {
     process.exitCode = await run(process.argv.slice(2));
