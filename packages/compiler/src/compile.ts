@@ -42,41 +42,21 @@ export function compile(sources: readonly SourceText[], options: CompileOptions 
   return compileParsed(sources, parsed, options);
 }
 
-/**
- * compile() for sources already parsed (`parsed[i]` is `parse(sources[i])`), so that a caller can parse
- * files in parallel, as oakc does with a worker thread for large inputs.
- */
+/** compile() for sources already parsed (`parsed[i]` is `parse(sources[i])`), by a caller that needed the trees. */
 export function compileParsed(sources: readonly SourceText[], parsed: readonly ParseResult[], options: CompileOptions = {}): CompileResult {
-  const diagnostics: Diagnostic[] = [];
-  const units: CompilationUnit[] = [];
-  for (const result of parsed) {
-    units.push(result.unit);
-    diagnostics.push(...result.diagnostics);
-  }
-  // As javac, attribution does not start when parsing failed: the tree is missing what failed to parse.
-  if (diagnostics.length > 0) return { classes: new Map(), diagnostics: sortDiagnostics(diagnostics, sources), sourceOf: new Map() };
-  return checkAndGenerate(sources, units, options, undefined);
-}
-
-/**
- * One thread's share of a compilation split between threads. `units[i]` is the unit of `sources[i]`,
- * parsed without diagnostics: complete for the classes `owns` accepts, and possibly declarations only
- * (see parallel/declarations.ts) for the others. Checks every class's declarations, but attributes,
- * flow-checks and generates only the owned classes; `classes` holds just those, byte for byte what
- * compile() gives for them, and `sourceOf` covers every class. Any diagnostic only says that the
- * compilation has errors: compile the sources sequentially for compile()'s diagnostics and their order.
- */
-export function compileShare(sources: readonly SourceText[], units: readonly CompilationUnit[], owns: (decl: ClassDecl) => boolean, options: CompileOptions = {}): CompileResult {
-  return checkAndGenerate(sources, units, options, owns);
-}
-
-function checkAndGenerate(sources: readonly SourceText[], units: readonly CompilationUnit[], options: CompileOptions, owns: ((decl: ClassDecl) => boolean) | undefined): CompileResult {
   const diagnostics: Diagnostic[] = [];
   let classes = new Map<string, Uint8Array>();
   const sourceOf = new Map<string, string>();
   try {
+    const units: CompilationUnit[] = [];
+    for (const result of parsed) {
+      units.push(result.unit);
+      diagnostics.push(...result.diagnostics);
+    }
+    // As javac, attribution does not start when parsing failed: the tree is missing what failed to parse.
+    if (diagnostics.length > 0) return { classes, diagnostics: sortDiagnostics(diagnostics, sources), sourceOf };
     const env = new ClassEnvironment(options.classPath ?? (() => undefined), readClassFile, options.packageExists);
-    const checked = check(units, env, owns === undefined ? { sources } : { sources, attribute: owns });
+    const checked = check(units, env, { sources });
     diagnostics.push(...checked.diagnostics);
     const fileOfDecl = new Map<ClassDecl, string>();
     for (const unit of units) for (const type of unit.types) fileOfDecl.set(type, unit.file);
@@ -85,8 +65,7 @@ function checkAndGenerate(sources: readonly SourceText[], units: readonly Compil
       if (file !== undefined) sourceOf.set(cls.name, file);
     }
     if (diagnostics.length === 0) {
-      const generated = owns === undefined ? checked.classes : checked.classes.filter((cls) => cls.decl !== undefined && owns(cls.decl));
-      classes = generate(generated, generateOptions(env, units, sources));
+      classes = generate(checked.classes, generateOptions(env, units, sources));
     }
   } catch (e) {
     diagnostics.push(e instanceof ClassFileLimitError ? limitDiagnostic(e, sourceOf) : internalErrorDiagnostic(sources, e));

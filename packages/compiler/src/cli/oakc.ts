@@ -4,14 +4,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readRuntimeImage } from '@oakvm/classfile';
-import { compile, type CompileOptions, type CompileResult } from '../compile.js';
+import { compile, type CompileResult } from '../compile.js';
 import { formatDiagnostic, formatErrorCount, type SourceText } from '../diagnostics.js';
 import { chainClassPaths, mapClassPath, type ClassPath } from '../class-path.js';
-import { isShareJob } from '../parallel/protocol.js';
-import { compileOnTwoThreads, serveShare } from '../parallel/two-threads.js';
-import { workerEntry } from './worker-entry.js';
 
 const USAGE = `Usage: oakc [-d DIR] [-cp PATH] FILES...
   -d DIR          where to place generated class files (default: beside each source)
@@ -80,24 +76,19 @@ function directoryClassPath(dir: string): ClassPath {
   };
 }
 
-/** Inputs smaller than this compile on the main thread alone: a worker costs more than it saves. */
-const TWO_THREADS_MIN_CHARS = 150_000;
-
-function compileSources(sources: readonly SourceText[], classPathEntries: readonly string[]): CompileResult | Promise<CompileResult> {
-  const options = compilerOptions(classPathEntries);
-  const workerScript = workerEntry(import.meta.url);
-  const total = sources.reduce((n, s) => n + s.text.length, 0);
-  // Run from TypeScript sources (tests), a worker could not load this module.
-  if (workerScript.endsWith('.ts') || sources.length < 2 || total < TWO_THREADS_MIN_CHARS) return compile(sources, options);
-  return compileOnTwoThreads(sources, { ...options, workerScript, classPathEntries });
-}
-
-function compilerOptions(classPathEntries: readonly string[]): CompileOptions {
+/**
+ * One thread on purpose: on the 2-core machines this targets, V8's own background threads (JIT
+ * compilation, concurrent marking, parallel scavenges) already keep the second core about half busy, and
+ * a worker thread must warm up its own copy of the whole front end. Splitting parse, check and code
+ * generation between two threads (commit 431ed3e) gave the same class files but took longer: see the
+ * benchmark section of docs/compiler.md.
+ */
+function compileSources(sources: readonly SourceText[], classPathEntries: readonly string[]): CompileResult {
   const path = classPath(classPathEntries);
-  return { classPath: path.lookup, packageExists: path.packageExists };
+  return compile(sources, { classPath: path.lookup, packageExists: path.packageExists });
 }
 
-async function run(args: readonly string[]): Promise<number> {
+function run(args: readonly string[]): number {
   let parsed: Arguments;
   try {
     parsed = parseArguments(args);
@@ -119,7 +110,7 @@ async function run(args: readonly string[]): Promise<number> {
     }
     sources.push({ path: file, text: readFileSync(file, 'utf8') });
   }
-  const result = await compileSources(sources, parsed.classPath);
+  const result = compileSources(sources, parsed.classPath);
   if (result.diagnostics.length > 0) {
     const byPath = new Map(sources.map((s) => [s.path, s]));
     for (const d of result.diagnostics) {
@@ -139,14 +130,10 @@ async function run(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (!isMainThread && parentPort !== null && isShareJob(workerData)) {
-  await serveShare(workerData.oakcShare, parentPort, compilerOptions);
-} else {
-  try {
-    process.exitCode = await run(process.argv.slice(2));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`error: ${detail}\n`);
-    process.exitCode = 4;
-  }
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (e) {
+  const detail = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`error: ${detail}\n`);
+  process.exitCode = 4;
 }

@@ -4,7 +4,7 @@
 // code generator reads the annotations.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { Diagnostic, SourceText } from '../diagnostics.js';
-import type { ClassDecl, CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Param } from '../syntax/ast.js';
+import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Param } from '../syntax/ast.js';
 import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
 import { classPosition, Reporter, type CheckContext } from './check-context.js';
 import {
@@ -27,12 +27,6 @@ import { isString, Types } from './types.js';
 export interface CheckOptions {
   /** The texts of the units, so diagnostics at closing braces get their exact line and column. */
   readonly sources?: readonly SourceText[];
-  /**
-   * Which classes to attribute and flow-check (default: all). The others are only declared, so their
-   * bodies may be left out (a compilation split between threads: each attributes its own classes against
-   * every class's declarations). Constant initialisers of any class are still folded when used.
-   */
-  readonly attribute?: (decl: ClassDecl) => boolean;
 }
 
 export interface CheckResult {
@@ -48,13 +42,11 @@ export function check(units: readonly CompilationUnit[], env: ClassEnvironment, 
   resolveSupertypes(ctx, classes);
   const fields = declareMembers(ctx, classes);
   for (const c of classes) checkInheritance(ctx, c);
-  const only = options.attribute;
-  const attributed = only === undefined ? classes : classes.filter((c) => only(c.decl));
   const attribution = new Attribution(ctx, fields);
-  for (const c of attributed) attribution.attributeClass(c);
+  for (const c of classes) attribution.attributeClass(c);
   // As javac does, flow analysis runs only on attributed programs: its errors would mostly echo earlier ones.
   if (ctx.reporter.diagnostics.length === 0) {
-    for (const c of attributed) checkClassFlow(ctx, c, positions);
+    for (const c of classes) checkClassFlow(ctx, c, positions);
   }
   return { classes: classes.map((c) => c.symbol), diagnostics: ctx.reporter.diagnostics };
 }
