@@ -409,10 +409,8 @@ export class CodeBuilder {
     const exceptionTable = this.exceptionTable(codeLength);
     const maxStack = computeMaxStack(instructions, exceptionTable, (i) => this.pool.entry(i));
     const localEntries = this.localVariableEntries();
-    const maxLocals = this.locals.reduce(
-      (max, l) => Math.max(max, l.slot + fieldDescriptorSlots(l.descriptor)),
-      Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), localsUsedBy(instructions)),
-    );
+    let maxLocals = Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), localsUsedBy(instructions));
+    for (const l of this.locals) maxLocals = Math.max(maxLocals, l.slot + fieldDescriptorSlots(l.descriptor));
     if (maxLocals > 0xffff) throw new BytecodeError(`${maxLocals} local slots exceed the 65535 max_locals can hold`);
     const attributes: Attribute[] = [];
     if (this.lines.length > 0) {
@@ -439,12 +437,18 @@ export class CodeBuilder {
   }
 
   private lineEntries(codeLength: number): LineNumberEntry[] {
-    const entries = this.lines
-      .map((l) => ({ startPc: this.placedPc(l.label, 'line number'), lineNumber: l.line }))
+    const entries: LineNumberEntry[] = [];
+    let sorted = true;
+    for (const l of this.lines) {
+      const startPc = this.placedPc(l.label, 'line number');
       // A line placed after the last instruction starts no code, and JVMS 4.7.12 wants a pc inside it.
-      .filter((e) => e.startPc < codeLength);
+      if (startPc >= codeLength) continue;
+      const previous = entries[entries.length - 1];
+      if (previous !== undefined && previous.startPc > startPc) sorted = false;
+      entries.push({ startPc, lineNumber: l.line });
+    }
     // Stable sort: the order lines were given in decides between entries at the same pc.
-    return entries.sort((a, b) => a.startPc - b.startPc);
+    return sorted ? entries : entries.sort((a, b) => a.startPc - b.startPc);
   }
 
   private localVariableEntries(): LocalVariableEntry[] {

@@ -44,52 +44,64 @@ const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
 /** Bytes of a conditional branch that does not reach: the inverted branch (3) then goto_w (5). */
 const LONG_CONDITIONAL_LENGTH = 8;
 
-function labelsOf(item: CodeItem): readonly Label[] {
+/** Throws unless every label the item refers to has a position. */
+function checkLabelsPlaced(item: CodeItem): void {
   switch (item.kind) {
     case 'jump':
-      return [item.label];
+      checkPlaced(item, item.label);
+      return;
     case 'tableswitch':
     case 'lookupswitch':
-      return [item.defaultLabel, ...item.labels];
+      checkPlaced(item, item.defaultLabel);
+      for (const label of item.labels) checkPlaced(item, label);
+      return;
     case 'fixed':
     case 'place':
-      return [];
+      return;
   }
+}
+
+function checkPlaced(item: CodeItem, label: Label): void {
+  if (!label.resolved) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
 }
 
 /**
  * Assigns pcs (to the items and their labels) and returns the instructions. Every branch starts short;
  * the ones whose offset does not fit 16 bits are widened and the pcs recomputed until nothing changes.
- * Widening only grows the code, so this terminates.
+ * Widening only grows the code, so this terminates. (Plain loops: this runs once per method, on every
+ * instruction, and closures and per-item arrays here were a visible share of code generation.)
  */
 export function layoutCode(items: readonly CodeItem[]): Instruction[] {
-  for (const item of items) {
-    for (const label of labelsOf(item)) {
-      if (!label.resolved) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
-    }
+  const count = items.length;
+  const isLong = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const item = items[i] as CodeItem;
+    checkLabelsPlaced(item);
+    if (item.kind === 'jump' && isLongForm(item.opcode)) isLong[i] = 1;
   }
-  const isLong = items.map((item) => item.kind === 'jump' && isLongForm(item.opcode));
-  const pcs = new Array<number>(items.length).fill(0);
+  const pcs = new Int32Array(count);
   for (;;) {
     let pc = 0;
-    items.forEach((item, i) => {
+    for (let i = 0; i < count; i++) {
+      const item = items[i] as CodeItem;
       pcs[i] = pc;
       if (item.kind === 'place') item.label.assignPc(pc);
-      pc += itemLength(item, pc, isLong[i] === true);
-    });
+      pc += itemLength(item, pc, isLong[i] === 1);
+    }
     let widened = false;
-    items.forEach((item, i) => {
-      if (item.kind !== 'jump' || isLong[i] === true) return;
+    for (let i = 0; i < count; i++) {
+      const item = items[i] as CodeItem;
+      if (item.kind !== 'jump' || isLong[i] === 1) continue;
       const offset = item.label.pc - (pcs[i] as number);
       if (offset < -0x8000 || offset > 0x7fff) {
-        isLong[i] = true;
+        isLong[i] = 1;
         widened = true;
       }
-    });
+    }
     if (!widened) break;
   }
   const out: Instruction[] = [];
-  items.forEach((item, i) => lower(item, pcs[i] as number, isLong[i] === true, out));
+  for (let i = 0; i < count; i++) lower(items[i] as CodeItem, pcs[i] as number, isLong[i] === 1, out);
   return out;
 }
 

@@ -380,6 +380,17 @@ class ByteSink {
   }
 }
 
+function inRange(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** A branch operand: the target relative to the instruction. */
+function branchOffset(info: OpcodeInfo, pc: number, target: number, min: number, max: number): number {
+  // The message names the instruction, so it is built only when the offset does not fit.
+  if (!inRange(target - pc, min, max)) checkRange(`${info.name} target offset`, target - pc, min, max, pc);
+  return target - pc;
+}
+
 function checkRange(what: string, value: number, min: number, max: number, pc: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new BytecodeError(`${what} ${value} at pc ${pc} is outside ${min}..${max}`);
@@ -415,10 +426,6 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
   if (ins.wide && !info.widenable) throw new BytecodeError(`${info.name} at pc ${pc} cannot be wide`);
   if (ins.wide) sink.u1(Op.wide);
   sink.u1(info.code);
-  const offset = (target: number, min: number, max: number): number => {
-    checkRange(`${info.name} target offset`, target - pc, min, max, pc);
-    return target - pc;
-  };
   switch (ins.kind) {
     case 'none':
       return;
@@ -442,16 +449,16 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
       return;
     case 'constant':
       if (info.format === 'cp_u1') {
-        checkRange(`${info.name} constant index`, ins.index, 0, 0xff, pc);
+        if (!inRange(ins.index, 0, 0xff)) checkRange(`${info.name} constant index`, ins.index, 0, 0xff, pc);
         sink.u1(ins.index);
       } else {
-        checkRange(`${info.name} constant index`, ins.index, 0, 0xffff, pc);
+        if (!inRange(ins.index, 0, 0xffff)) checkRange(`${info.name} constant index`, ins.index, 0, 0xffff, pc);
         sink.u2(ins.index);
       }
       return;
     case 'branch':
-      if (info.format === 'branch_s2') sink.u2(offset(ins.target, -0x8000, 0x7fff));
-      else sink.s4(offset(ins.target, -0x80000000, 0x7fffffff));
+      if (info.format === 'branch_s2') sink.u2(branchOffset(info, pc, ins.target, -0x8000, 0x7fff));
+      else sink.s4(branchOffset(info, pc, ins.target, -0x80000000, 0x7fffffff));
       return;
     case 'iinc':
       if (ins.wide) {
@@ -477,10 +484,10 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
         throw new BytecodeError(`tableswitch at pc ${pc} has ${ins.targets.length} targets for ${ins.low}..${ins.high}`);
       }
       for (let i = switchPadding(pc); i > 0; i--) sink.u1(0);
-      sink.s4(offset(ins.defaultTarget, -0x80000000, 0x7fffffff));
+      sink.s4(branchOffset(info, pc, ins.defaultTarget, -0x80000000, 0x7fffffff));
       sink.s4(ins.low);
       sink.s4(ins.high);
-      for (const target of ins.targets) sink.s4(offset(target, -0x80000000, 0x7fffffff));
+      for (const target of ins.targets) sink.s4(branchOffset(info, pc, target, -0x80000000, 0x7fffffff));
       return;
     }
     case 'lookupswitch': {
@@ -488,7 +495,7 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
         throw new BytecodeError(`lookupswitch at pc ${pc} has ${ins.matches.length} matches but ${ins.targets.length} targets`);
       }
       for (let i = switchPadding(pc); i > 0; i--) sink.u1(0);
-      sink.s4(offset(ins.defaultTarget, -0x80000000, 0x7fffffff));
+      sink.s4(branchOffset(info, pc, ins.defaultTarget, -0x80000000, 0x7fffffff));
       sink.s4(ins.matches.length);
       ins.matches.forEach((match, i) => {
         checkRange('lookupswitch match', match, -0x80000000, 0x7fffffff, pc);
@@ -497,7 +504,7 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
           throw new BytecodeError(`lookupswitch at pc ${pc}: matches are not strictly increasing at ${match}`);
         }
         sink.s4(match);
-        sink.s4(offset(ins.targets[i] as number, -0x80000000, 0x7fffffff));
+        sink.s4(branchOffset(info, pc, ins.targets[i] as number, -0x80000000, 0x7fffffff));
       });
       return;
     }

@@ -170,8 +170,10 @@ export class CodeBuilderSink implements CodeSink {
   }
 }
 
-/** A long constant as the builder takes it, through its two 32-bit halves (no decimal round trip). */
+/** A long constant as the builder takes it: through a number when exact, else its two 32-bit halves. */
 function toLong(value: bigint): Long {
+  const small = Number(value);
+  if (Number.isSafeInteger(small)) return Long.fromNumber(small);
   const bits = BigInt.asUintN(64, value);
   return Long.fromBits(Number(bits & 0xffffffffn) | 0, Number(bits >> 32n) | 0);
 }
