@@ -13,6 +13,7 @@ import type {
 import type { OakToken } from './lexer.js';
 import { startsCast, startsLambda } from './lookahead.js';
 import { buildBinary, spanBetween, tokenSpan, type BinaryStep } from './node-builders.js';
+import { RECORDED } from './parser-base.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { AssignOperator, BinaryOperator, CharLiteral, Identifier, Kw, NumberLiteral, Op, StringLiteral } from './tokens.js';
 import { TypeRules } from './type-rules.js';
@@ -25,7 +26,7 @@ export abstract class ExpressionRules extends TypeRules {
   private primaryAlts: OrMethodOpts<Expr> | undefined;
 
   expression = this.RULE('expression', (): Expr => {
-    this.ACTION(() => this.enter());
+    this.enter();
     const e = this.OR((this.expressionAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -40,7 +41,7 @@ export abstract class ExpressionRules extends TypeRules {
               if (this.at(Op.LBrace)) this.skipBalanced();
               else this.skipExpressionRest();
             });
-            return this.ACTION(() => this.placeholder(this.spanFrom(first))) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : this.placeholder(this.spanFrom(first));
           },
         },
         {
@@ -66,12 +67,12 @@ export abstract class ExpressionRules extends TypeRules {
         },
       ],
     }));
-    this.ACTION(() => this.leave());
+    this.leave();
     return e;
   });
 
   conditionalExpression = this.RULE('conditionalExpression', (): Expr => {
-    this.ACTION(() => this.enter());
+    this.enter();
     const condition = this.SUBRULE(this.binaryExpression);
     let result = condition;
     this.OPTION(() => {
@@ -89,7 +90,7 @@ export abstract class ExpressionRules extends TypeRules {
         result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
       });
     });
-    this.ACTION(() => this.leave());
+    this.leave();
     return result;
   });
 
@@ -102,7 +103,7 @@ export abstract class ExpressionRules extends TypeRules {
           ALT: () => {
             const op = this.CONSUME(BinaryOperator);
             const right = this.SUBRULE2(this.unaryExpression);
-            this.ACTION(() => steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right }));
+            if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
           },
         },
         {
@@ -117,16 +118,16 @@ export abstract class ExpressionRules extends TypeRules {
               const binding = this.CONSUME(Identifier);
               this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
             });
-            this.ACTION(() => steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) }));
+            if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
           },
         },
       ]);
     });
-    return this.ACTION(() => (steps.length === 0 ? first : buildBinary(first, steps))) as Expr;
+    return this.RECORDING_PHASE ? RECORDED : (steps.length === 0 ? first : buildBinary(first, steps));
   });
 
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
-    this.ACTION(() => this.enter());
+    this.enter();
     const e = this.OR((this.unaryAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -135,13 +136,14 @@ export abstract class ExpressionRules extends TypeRules {
             const first = this.LA(1);
             const op = this.OR2([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
             const operand = this.SUBRULE(this.unaryExpression);
-            return this.ACTION(() => ({
+            if (this.RECORDING_PHASE) return RECORDED;
+            return {
               kind: 'IncDec' as const,
               operator: op.image as '++' | '--',
               prefix: true,
               operand,
               span: this.spanFrom(first),
-            })) as Expr;
+            };
           },
         },
         {
@@ -150,7 +152,7 @@ export abstract class ExpressionRules extends TypeRules {
             const first = this.LA(1);
             this.CONSUME(Op.Minus);
             const lit = this.CONSUME(NumberLiteral);
-            return this.ACTION(() => this.numberLiteral(lit, first)) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : this.numberLiteral(lit, first);
           },
         },
         {
@@ -163,12 +165,13 @@ export abstract class ExpressionRules extends TypeRules {
               { ALT: () => this.CONSUME(Op.Bang) },
             ]);
             const operand = this.SUBRULE2(this.unaryExpression);
-            return this.ACTION(() => ({
+            if (this.RECORDING_PHASE) return RECORDED;
+            return {
               kind: 'Unary' as const,
               operator: op.image as '+' | '-' | '~' | '!',
               operand,
               span: this.spanFrom(first),
-            })) as Expr;
+            };
           },
         },
         {
@@ -179,13 +182,13 @@ export abstract class ExpressionRules extends TypeRules {
             const targetType = this.SUBRULE(this.type);
             this.CONSUME(Op.RParen);
             const expr = this.SUBRULE3(this.unaryExpression);
-            return this.ACTION(() => ({ kind: 'Cast' as const, targetType, expr, span: this.spanFrom(first) })) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Cast' as const, targetType, expr, span: this.spanFrom(first) };
           },
         },
         { ALT: () => this.SUBRULE(this.postfixExpression) },
       ],
     }));
-    this.ACTION(() => this.leave());
+    this.leave();
     return e;
   });
 
@@ -193,7 +196,7 @@ export abstract class ExpressionRules extends TypeRules {
     let e = this.SUBRULE(this.primary);
     this.MANY(() => {
       const next = this.SUBRULE(this.selector, { ARGS: [e] });
-      this.ACTION(() => (e = next));
+      e = next;
     });
     this.MANY2(() => {
       const op = this.OR([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
@@ -225,21 +228,20 @@ export abstract class ExpressionRules extends TypeRules {
                   { ALT: () => this.CONSUME(Kw.class) },
                   { ALT: () => this.CONSUME(Op.Lt) },
                 ]);
-                return this.ACTION(() => {
-                  const feature =
-                    t.tokenType === Kw.new
-                      ? 'inner class creation'
-                      : t.tokenType === Kw.this
-                        ? 'qualified this'
-                        : t.tokenType === Kw.super
-                          ? 'qualified super'
-                          : t.tokenType === Kw.class
-                            ? 'class literals'
-                            : 'generics';
-                  this.notSupported(tokenSpan(t), feature, t.tokenType === Kw.class || t.tokenType === Op.Lt);
-                  this.skipExpressionRest();
-                  return this.placeholder(this.spanFrom(target.span));
-                }) as Expr;
+                if (this.RECORDING_PHASE) return RECORDED;
+                const feature =
+                  t.tokenType === Kw.new
+                    ? 'inner class creation'
+                    : t.tokenType === Kw.this
+                      ? 'qualified this'
+                      : t.tokenType === Kw.super
+                        ? 'qualified super'
+                        : t.tokenType === Kw.class
+                          ? 'class literals'
+                          : 'generics';
+                this.notSupported(tokenSpan(t), feature, t.tokenType === Kw.class || t.tokenType === Op.Lt);
+                this.skipExpressionRest();
+                return this.placeholder(this.spanFrom(target.span));
               },
             },
           ]);
@@ -262,7 +264,7 @@ export abstract class ExpressionRules extends TypeRules {
               this.SKIP_TOKEN();
             }
           });
-          return this.ACTION(() => this.placeholder(this.spanFrom(target.span))) as Expr;
+          return this.RECORDING_PHASE ? RECORDED : this.placeholder(this.spanFrom(target.span));
         },
       },
       {
@@ -270,17 +272,16 @@ export abstract class ExpressionRules extends TypeRules {
           this.CONSUME(Op.LBracket);
           const index = this.SUBRULE(this.expression);
           this.CONSUME(Op.RBracket);
-          return this.ACTION(() => ({ kind: 'ArrayAccess' as const, array: target, index, span: this.spanFrom(target.span) })) as Expr;
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'ArrayAccess' as const, array: target, index, span: this.spanFrom(target.span) };
         },
       },
       {
         ALT: () => {
           const t = this.CONSUME(Op.ColonColon);
-          return this.ACTION(() => {
-            this.notSupported(tokenSpan(t), 'method references', true);
-            this.skipExpressionRest();
-            return this.placeholder(this.spanFrom(target.span));
-          }) as Expr;
+          if (this.RECORDING_PHASE) return RECORDED;
+          this.notSupported(tokenSpan(t), 'method references', true);
+          this.skipExpressionRest();
+          return this.placeholder(this.spanFrom(target.span));
         },
       },
     ]);
@@ -292,11 +293,10 @@ export abstract class ExpressionRules extends TypeRules {
     this.OPTION(() => {
       args = this.SUBRULE(this.arguments);
     });
-    return this.ACTION(() => {
-      const span = this.spanFrom(target.span);
-      if (args === undefined) return { kind: 'FieldAccess' as const, target, name: this.ident(name), span };
-      return { kind: 'MethodCall' as const, target, name: this.ident(name), args, span };
-    }) as Expr;
+    if (this.RECORDING_PHASE) return RECORDED;
+    const span = this.spanFrom(target.span);
+    if (args === undefined) return { kind: 'FieldAccess' as const, target, name: this.ident(name), span };
+    return { kind: 'MethodCall' as const, target, name: this.ident(name), args, span };
   });
 
   arguments = this.RULE('arguments', (): Expr[] => {
@@ -304,11 +304,11 @@ export abstract class ExpressionRules extends TypeRules {
     this.CONSUME(Op.LParen);
     this.OPTION(() => {
       const first = this.SUBRULE(this.expression);
-      this.ACTION(() => args.push(first));
+      args.push(first);
       this.MANY(() => {
         this.CONSUME(Op.Comma);
         const next = this.SUBRULE2(this.expression);
-        this.ACTION(() => args.push(next));
+        args.push(next);
       });
     });
     this.CONSUME(Op.RParen);
@@ -322,50 +322,49 @@ export abstract class ExpressionRules extends TypeRules {
         {
           ALT: () => {
             const t = this.CONSUME(NumberLiteral);
-            return this.ACTION(() => this.numberLiteral(t)) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : this.numberLiteral(t);
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(StringLiteral);
-            return this.ACTION(() => {
-              const payload = (t as OakToken).payload;
-              const value = payload !== undefined && payload.kind === 'string' ? payload.value : '';
-              return { kind: 'Literal' as const, text: t.image, value: { kind: 'string' as const, value }, span: tokenSpan(t) };
-            }) as Expr;
+            if (this.RECORDING_PHASE) return RECORDED;
+            const payload = (t as OakToken).payload;
+            const value = payload !== undefined && payload.kind === 'string' ? payload.value : '';
+            return { kind: 'Literal' as const, text: t.image, value: { kind: 'string' as const, value }, span: tokenSpan(t) };
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(CharLiteral);
-            return this.ACTION(() => {
-              const payload = (t as OakToken).payload;
-              const value = payload !== undefined && payload.kind === 'char' ? payload.value : 0;
-              return { kind: 'Literal' as const, text: t.image, value: { kind: 'char' as const, value }, span: tokenSpan(t) };
-            }) as Expr;
+            if (this.RECORDING_PHASE) return RECORDED;
+            const payload = (t as OakToken).payload;
+            const value = payload !== undefined && payload.kind === 'char' ? payload.value : 0;
+            return { kind: 'Literal' as const, text: t.image, value: { kind: 'char' as const, value }, span: tokenSpan(t) };
           },
         },
         {
           ALT: () => {
             const t = this.OR2([{ ALT: () => this.CONSUME(Kw.true) }, { ALT: () => this.CONSUME(Kw.false) }]);
-            return this.ACTION(() => ({
+            if (this.RECORDING_PHASE) return RECORDED;
+            return {
               kind: 'Literal' as const,
               text: t.image,
               value: { kind: 'boolean' as const, value: t.tokenType === Kw.true },
               span: tokenSpan(t),
-            })) as Expr;
+            };
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(Kw.null);
-            return this.ACTION(() => ({ kind: 'Literal' as const, text: 'null', value: { kind: 'null' as const }, span: tokenSpan(t) })) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Literal' as const, text: 'null', value: { kind: 'null' as const }, span: tokenSpan(t) };
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(Kw.this);
-            return this.ACTION(() => ({ kind: 'This' as const, span: tokenSpan(t) })) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'This' as const, span: tokenSpan(t) };
           },
         },
         {
@@ -382,11 +381,10 @@ export abstract class ExpressionRules extends TypeRules {
               {
                 ALT: () => {
                   const cc = this.CONSUME(Op.ColonColon);
-                  return this.ACTION(() => {
-                    this.notSupported(tokenSpan(cc), 'method references', true);
-                    this.skipExpressionRest();
-                    return this.placeholder(this.spanFrom(t));
-                  }) as Expr;
+                  if (this.RECORDING_PHASE) return RECORDED;
+                  this.notSupported(tokenSpan(cc), 'method references', true);
+                  this.skipExpressionRest();
+                  return this.placeholder(this.spanFrom(t));
                 },
               },
             ]);
@@ -398,7 +396,7 @@ export abstract class ExpressionRules extends TypeRules {
             const open = this.CONSUME(Op.LParen);
             const inner = this.SUBRULE(this.expression);
             this.CONSUME(Op.RParen);
-            return this.ACTION(() => ({ ...inner, parenthesized: true, span: this.spanFrom(open) })) as Expr;
+            return this.RECORDING_PHASE ? RECORDED : { ...inner, parenthesized: true, span: this.spanFrom(open) };
           },
         },
         {
@@ -408,10 +406,9 @@ export abstract class ExpressionRules extends TypeRules {
             this.OPTION(() => {
               args = this.SUBRULE(this.arguments);
             });
-            return this.ACTION(() => {
-              if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
-              return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
-            }) as Expr;
+            if (this.RECORDING_PHASE) return RECORDED;
+            if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
+            return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
           },
         },
         {
@@ -421,21 +418,19 @@ export abstract class ExpressionRules extends TypeRules {
             this.SUBRULE(this.dims);
             this.CONSUME2(Op.Dot);
             this.CONSUME(Kw.class);
-            return this.ACTION(() => {
-              this.notSupported(tokenSpan(first), 'class literals', true);
-              return this.placeholder(this.spanFrom(first));
-            }) as Expr;
+            if (this.RECORDING_PHASE) return RECORDED;
+            this.notSupported(tokenSpan(first), 'class literals', true);
+            return this.placeholder(this.spanFrom(first));
           },
         },
         {
           ALT: () => {
             const kw = this.CONSUME(Kw.switch);
-            return this.ACTION(() => {
-              this.notSupported(tokenSpan(kw), 'switch expressions', true);
-              if (this.at(Op.LParen)) this.skipBalanced();
-              if (this.at(Op.LBrace)) this.skipBalanced();
-              return this.placeholder(this.spanFrom(kw));
-            }) as Expr;
+            if (this.RECORDING_PHASE) return RECORDED;
+            this.notSupported(tokenSpan(kw), 'switch expressions', true);
+            if (this.at(Op.LParen)) this.skipBalanced();
+            if (this.at(Op.LBrace)) this.skipBalanced();
+            return this.placeholder(this.spanFrom(kw));
           },
         },
       ],
@@ -458,13 +453,12 @@ export abstract class ExpressionRules extends TypeRules {
             {
               ALT: () => {
                 const args = this.SUBRULE(this.arguments);
-                return this.ACTION(() => {
-                  if (this.at(Op.LBrace)) {
-                    this.notSupported(tokenSpan(this.LA(1)), 'anonymous classes', true);
-                    this.skipBalanced();
-                  }
-                  return { kind: 'New' as const, classType, args, span: this.spanFrom(kw) };
-                }) as Expr;
+                if (this.RECORDING_PHASE) return RECORDED;
+                if (this.at(Op.LBrace)) {
+                  this.notSupported(tokenSpan(this.LA(1)), 'anonymous classes', true);
+                  this.skipBalanced();
+                }
+                return { kind: 'New' as const, classType, args, span: this.spanFrom(kw) };
               },
             },
             { ALT: () => this.SUBRULE2(this.arrayCreatorRest, { ARGS: [kw, classType] }) },
@@ -484,10 +478,9 @@ export abstract class ExpressionRules extends TypeRules {
           this.OPTION(() => {
             initializer = this.SUBRULE(this.arrayInitializer);
           });
-          return this.ACTION(() => {
-            if (initializer === null) this.report(tokenSpan(this.LA(1)), SyntaxCode.arrayDimensionMissing, 'array dimension missing');
-            return { kind: 'NewArray' as const, elementType, dimensions: [], extraDimensions: dims.length, initializer, span: this.spanFrom(kw) };
-          }) as Expr;
+          if (this.RECORDING_PHASE) return RECORDED;
+          if (initializer === null) this.report(tokenSpan(this.LA(1)), SyntaxCode.arrayDimensionMissing, 'array dimension missing');
+          return { kind: 'NewArray' as const, elementType, dimensions: [], extraDimensions: dims.length, initializer, span: this.spanFrom(kw) };
         },
       },
       {
@@ -499,18 +492,19 @@ export abstract class ExpressionRules extends TypeRules {
               this.CONSUME(Op.LBracket);
               const d = this.SUBRULE(this.expression);
               this.CONSUME(Op.RBracket);
-              this.ACTION(() => dimensions.push(d));
+              dimensions.push(d);
             },
           });
           const extra = this.SUBRULE2(this.dims);
-          return this.ACTION(() => ({
+          if (this.RECORDING_PHASE) return RECORDED;
+          return {
             kind: 'NewArray' as const,
             elementType,
             dimensions,
             extraDimensions: extra.length,
             initializer: null,
             span: this.spanFrom(kw),
-          })) as Expr;
+          };
         },
       },
     ]);
@@ -522,23 +516,23 @@ export abstract class ExpressionRules extends TypeRules {
 
   arrayInitializer = this.RULE('arrayInitializer', (): ArrayLiteral => {
     const open = this.CONSUME(Op.LBrace);
-    this.ACTION(() => this.enter());
+    this.enter();
     const elements: Expr[] = [];
     this.OPTION(() => {
       const first = this.SUBRULE(this.variableInitializer);
-      this.ACTION(() => elements.push(first));
+      elements.push(first);
       this.MANY({
         GATE: () => !this.at(Op.RBrace, 2),
         DEF: () => {
           this.CONSUME(Op.Comma);
           const next = this.SUBRULE2(this.variableInitializer);
-          this.ACTION(() => elements.push(next));
+          elements.push(next);
         },
       });
     });
     this.OPTION2(() => this.CONSUME2(Op.Comma));
     this.CONSUME(Op.RBrace);
-    this.ACTION(() => this.leave());
-    return this.ACTION(() => ({ kind: 'ArrayLiteral' as const, elements, span: this.spanFrom(open) })) as ArrayLiteral;
+    this.leave();
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'ArrayLiteral' as const, elements, span: this.spanFrom(open) };
   });
 }

@@ -25,6 +25,7 @@ import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { tokenize } from './lexer.js';
 import { startsConstructor } from './lookahead.js';
 import { tokenSpan } from './node-builders.js';
+import { RECORDED } from './parser-base.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { Identifier, Kw, Op } from './tokens.js';
 import { StatementRules } from './statement-rules.js';
@@ -68,7 +69,7 @@ class OakParser extends StatementRules {
       const depth = this.nesting;
       try {
         const decl = this.SUBRULE(this.importDeclaration);
-        this.ACTION(() => decl !== null && imports.push(decl));
+        if (decl !== null) imports.push(decl);
       } catch (e) {
         if (this.RECORDING_PHASE) throw e;
         // Rules left by the exception did not decrement the nesting depth.
@@ -84,7 +85,7 @@ class OakParser extends StatementRules {
         const depth = this.nesting;
         try {
           const decl = this.SUBRULE(this.typeDeclaration);
-          this.ACTION(() => decl !== null && types.push(decl));
+          if (decl !== null) types.push(decl);
         } catch (e) {
           if (this.RECORDING_PHASE) throw e;
           // Rules left by the exception did not decrement the nesting depth.
@@ -104,14 +105,15 @@ class OakParser extends StatementRules {
           return true;
         }) ?? false;
     }
-    return this.ACTION(() => ({
+    if (this.RECORDING_PHASE) return RECORDED;
+    return {
       kind: 'CompilationUnit' as const,
       file: this.file,
       packageName,
       imports,
       types,
       span: { start: 0, end: (this.lastRealToken()?.endOffset ?? -1) + 1, line: 1, column: 1 },
-    })) as CompilationUnit;
+    };
   });
 
   importDeclaration = this.RULE('importDeclaration', (): ImportDecl | null => {
@@ -125,13 +127,12 @@ class OakParser extends StatementRules {
       onDemand = true;
     });
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => {
-      if (isStatic !== undefined) {
-        this.notSupported(tokenSpan(isStatic), 'static import');
-        return null;
-      }
-      return { kind: 'Import' as const, name, onDemand, span: this.spanFrom(kw) };
-    }) as ImportDecl | null;
+    if (this.RECORDING_PHASE) return RECORDED;
+    if (isStatic !== undefined) {
+      this.notSupported(tokenSpan(isStatic), 'static import');
+      return null;
+    }
+    return { kind: 'Import' as const, name, onDemand, span: this.spanFrom(kw) };
   });
 
   typeDeclaration = this.RULE('typeDeclaration', (): ClassDecl | null => {
@@ -196,7 +197,8 @@ class OakParser extends StatementRules {
     });
     this.ACTION(() => (this.className = name.image));
     const members = this.SUBRULE(this.classBody);
-    return this.ACTION(() => ({
+    if (this.RECORDING_PHASE) return RECORDED;
+    return {
       kind: 'Class' as const,
       isInterface: false,
       modifiers: mods,
@@ -205,7 +207,7 @@ class OakParser extends StatementRules {
       interfaces,
       members,
       span: this.spanFrom(mods.items.length > 0 ? mods.span : tokenSpan(first)),
-    })) as ClassDecl;
+    };
   });
 
   interfaceDeclaration = this.RULE('interfaceDeclaration', (mods: Modifiers, first: IToken): ClassDecl => {
@@ -219,7 +221,8 @@ class OakParser extends StatementRules {
     });
     this.ACTION(() => (this.className = name.image));
     const members = this.SUBRULE(this.classBody);
-    return this.ACTION(() => ({
+    if (this.RECORDING_PHASE) return RECORDED;
+    return {
       kind: 'Class' as const,
       isInterface: true,
       modifiers: mods,
@@ -228,7 +231,7 @@ class OakParser extends StatementRules {
       interfaces,
       members,
       span: this.spanFrom(mods.items.length > 0 ? mods.span : tokenSpan(first)),
-    })) as ClassDecl;
+    };
   });
 
   classBody = this.RULE('classBody', (): Member[] => {
@@ -297,13 +300,12 @@ class OakParser extends StatementRules {
       {
         ALT: () => {
           const body = this.SUBRULE(this.block);
-          return this.ACTION(() => {
-            const isStatic = mods.items.some((m) => m.name === 'static');
-            for (const m of mods.items) {
-              if (m.name !== 'static') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
-            }
-            return { kind: 'Initializer' as const, isStatic, body, span: this.spanFrom(start()) };
-          }) as Member;
+          if (this.RECORDING_PHASE) return RECORDED;
+          const isStatic = mods.items.some((m) => m.name === 'static');
+          for (const m of mods.items) {
+            if (m.name !== 'static') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
+          }
+          return { kind: 'Initializer' as const, isStatic, body, span: this.spanFrom(start()) };
         },
       },
       {
@@ -341,12 +343,11 @@ class OakParser extends StatementRules {
           const params = this.SUBRULE(this.formalParameters);
           const throws = this.SUBRULE(this.throwsClause);
           const body = this.SUBRULE(this.constructorBody);
-          return this.ACTION(() => {
-            if (name.image !== this.className) {
-              this.report(tokenSpan(name), SyntaxCode.invalidMethodDeclaration, 'invalid method declaration; return type required');
-            }
-            return { kind: 'Constructor' as const, modifiers: mods, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
-          }) as Member;
+          if (this.RECORDING_PHASE) return RECORDED;
+          if (name.image !== this.className) {
+            this.report(tokenSpan(name), SyntaxCode.invalidMethodDeclaration, 'invalid method declaration; return type required');
+          }
+          return { kind: 'Constructor' as const, modifiers: mods, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
         },
       },
       {
@@ -383,27 +384,26 @@ class OakParser extends StatementRules {
         },
       },
     ]);
-    return this.ACTION(() => {
-      let returnType = declaredReturn;
-      if (dims.length > 0) {
-        if (returnType.kind === 'VoidType') this.report(dims[0] as Span, SyntaxCode.expected, "'(' expected");
-        else returnType = this.withDims(returnType, dims);
-      }
-      return { kind: 'Method' as const, modifiers: mods, returnType, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
-    }) as Member;
+    if (this.RECORDING_PHASE) return RECORDED;
+    let returnType = declaredReturn;
+    if (dims.length > 0) {
+      if (returnType.kind === 'VoidType') this.report(dims[0] as Span, SyntaxCode.expected, "'(' expected");
+      else returnType = this.withDims(returnType, dims);
+    }
+    return { kind: 'Method' as const, modifiers: mods, returnType, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
   });
 
   fieldRest = this.RULE('fieldRest', (mods: Modifiers, declaredType: TypeNode, name: IToken, start: () => Span): Member => {
     const declarators: VarDeclarator[] = [];
     const first = this.SUBRULE(this.declaratorRest, { ARGS: [declaredType, name] });
-    this.ACTION(() => declarators.push(first));
+    declarators.push(first);
     this.MANY(() => {
       this.CONSUME(Op.Comma);
       const next = this.SUBRULE(this.variableDeclarator, { ARGS: [declaredType] });
-      this.ACTION(() => declarators.push(next));
+      declarators.push(next);
     });
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => ({ kind: 'Field' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(start()) })) as Member;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Field' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(start()) };
   });
 
   throwsClause = this.RULE('throwsClause', (): ClassTypeNode[] => {
@@ -420,11 +420,11 @@ class OakParser extends StatementRules {
     this.CONSUME(Op.LParen);
     this.OPTION(() => {
       const first = this.SUBRULE(this.formalParameter);
-      this.ACTION(() => params.push(first));
+      params.push(first);
       this.MANY(() => {
         this.CONSUME(Op.Comma);
         const next = this.SUBRULE2(this.formalParameter);
-        this.ACTION(() => params.push(next));
+        params.push(next);
       });
     });
     this.CONSUME(Op.RParen);

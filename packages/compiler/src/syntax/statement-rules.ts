@@ -16,6 +16,7 @@ import type {
 } from './ast.js';
 import { startsForEach, startsLocalVarDecl } from './lookahead.js';
 import { tokenSpan } from './node-builders.js';
+import { RECORDED } from './parser-base.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { Identifier, Kw, Op } from './tokens.js';
 import { ExpressionRules } from './expression-rules.js';
@@ -29,7 +30,7 @@ export abstract class StatementRules extends ExpressionRules {
     const open = this.CONSUME(Op.LBrace);
     const statements = this.SUBRULE(this.blockStatements, { ARGS: [false] });
     this.CONSUME(Op.RBrace);
-    return this.ACTION(() => ({ kind: 'Block' as const, statements, span: this.spanFrom(open) })) as Block;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Block' as const, statements, span: this.spanFrom(open) };
   });
 
   /** A constructor body: an explicit constructor call is allowed as its first statement. */
@@ -44,7 +45,7 @@ export abstract class StatementRules extends ExpressionRules {
     });
     const rest = this.SUBRULE(this.blockStatements, { ARGS: [false] });
     this.CONSUME(Op.RBrace);
-    return this.ACTION(() => ({ kind: 'Block' as const, statements: call === undefined ? rest : [call, ...rest], span: this.spanFrom(open) })) as Block;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Block' as const, statements: call === undefined ? rest : [call, ...rest], span: this.spanFrom(open) };
   });
 
   /**
@@ -57,10 +58,9 @@ export abstract class StatementRules extends ExpressionRules {
     const open = this.LA(1);
     const args = this.SUBRULE(this.arguments);
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => {
-      const call = kw.tokenType === Kw.this ? ('this' as const) : ('super' as const);
-      return { kind: 'ExplicitConstructorCall' as const, call, args, openParen: tokenSpan(open), span: this.spanFrom(kw) };
-    }) as Stmt;
+    if (this.RECORDING_PHASE) return RECORDED;
+    const call = kw.tokenType === Kw.this ? ('this' as const) : ('super' as const);
+    return { kind: 'ExplicitConstructorCall' as const, call, args, openParen: tokenSpan(open), span: this.spanFrom(kw) };
   });
 
   blockStatements = this.RULE('blockStatements', (inSwitch: boolean): Stmt[] => {
@@ -75,7 +75,7 @@ export abstract class StatementRules extends ExpressionRules {
           const depth = this.nesting;
           try {
             const s = this.SUBRULE(this.blockStatement);
-            this.ACTION(() => s !== null && statements.push(s));
+            if (s !== null) statements.push(s);
           } catch (e) {
             if (this.RECORDING_PHASE) throw e;
             // Rules left by the exception did not decrement the nesting depth.
@@ -85,7 +85,7 @@ export abstract class StatementRules extends ExpressionRules {
           }
         },
       });
-      more = this.ACTION(() => this.skipStrayInBlock(inSwitch)) ?? false;
+      more = !this.RECORDING_PHASE && this.skipStrayInBlock(inSwitch);
     }
     return statements;
   });
@@ -115,7 +115,7 @@ export abstract class StatementRules extends ExpressionRules {
           ALT: () => {
             const decl = this.SUBRULE(this.localVariableDeclaration);
             this.CONSUME(Op.Semicolon);
-            return this.ACTION(() => ({ ...decl, span: this.spanFrom(decl.span) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { ...decl, span: this.spanFrom(decl.span) };
           },
         },
         { ALT: () => this.SUBRULE(this.statement) },
@@ -129,19 +129,18 @@ export abstract class StatementRules extends ExpressionRules {
     const declaredType = this.SUBRULE(this.type);
     const declarators: VarDeclarator[] = [];
     const d = this.SUBRULE(this.variableDeclarator, { ARGS: [declaredType] });
-    this.ACTION(() => declarators.push(d));
+    declarators.push(d);
     this.MANY(() => {
       this.CONSUME(Op.Comma);
       const next = this.SUBRULE2(this.variableDeclarator, { ARGS: [declaredType] });
-      this.ACTION(() => declarators.push(next));
+      declarators.push(next);
     });
-    return this.ACTION(() => {
-      this.checkOnlyFinal(mods, declarators[0]?.name.span ?? declaredType.span);
-      if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
-        this.notSupported(declaredType.span, "local variable type inference ('var')");
-      }
-      return { kind: 'LocalVar' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(first) };
-    }) as LocalVar;
+    if (this.RECORDING_PHASE) return RECORDED;
+    this.checkOnlyFinal(mods, declarators[0]?.name.span ?? declaredType.span);
+    if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
+      this.notSupported(declaredType.span, "local variable type inference ('var')");
+    }
+    return { kind: 'LocalVar' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(first) };
   });
 
   variableDeclarator = this.RULE('variableDeclarator', (declaredType: TypeNode): VarDeclarator => {
@@ -157,11 +156,11 @@ export abstract class StatementRules extends ExpressionRules {
       this.CONSUME(Op.Eq);
       init = this.SUBRULE(this.variableInitializer);
     });
-    return this.ACTION(() => ({ name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) })) as VarDeclarator;
+    return this.RECORDING_PHASE ? RECORDED : { name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) };
   });
 
   statement = this.RULE('statement', (): Stmt => {
-    this.ACTION(() => this.enter());
+    this.enter();
     const s = this.OR((this.statementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -169,7 +168,7 @@ export abstract class StatementRules extends ExpressionRules {
         {
           ALT: () => {
             const t = this.CONSUME(Op.Semicolon);
-            return this.ACTION(() => ({ kind: 'Empty' as const, span: tokenSpan(t) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: tokenSpan(t) };
           },
         },
         { ALT: () => this.SUBRULE(this.ifStatement) },
@@ -188,7 +187,7 @@ export abstract class StatementRules extends ExpressionRules {
             const label = this.CONSUME(Identifier);
             this.CONSUME(Op.Colon);
             const body = this.SUBRULE(this.statement);
-            return this.ACTION(() => ({ kind: 'Labeled' as const, label: this.ident(label), body, span: this.spanFrom(label) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Labeled' as const, label: this.ident(label), body, span: this.spanFrom(label) };
           },
         },
         {
@@ -202,7 +201,7 @@ export abstract class StatementRules extends ExpressionRules {
               this.notSupported(tokenSpan(kw), 'assert statements', true);
               this.resyncStatement(this.position - 1);
             });
-            return this.ACTION(() => ({ kind: 'Empty' as const, span: this.spanFrom(kw) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: this.spanFrom(kw) };
           },
         },
         {
@@ -211,7 +210,7 @@ export abstract class StatementRules extends ExpressionRules {
             const decl = this.SUBRULE(this.localVariableDeclaration);
             this.CONSUME2(Op.Semicolon);
             this.ACTION(() => this.report(decl.declarators[0]?.name.span ?? decl.span, SyntaxCode.variableNotAllowed, 'variable declaration not allowed here'));
-            return this.ACTION(() => ({ ...decl, span: this.spanFrom(decl.span) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { ...decl, span: this.spanFrom(decl.span) };
           },
         },
         {
@@ -219,15 +218,14 @@ export abstract class StatementRules extends ExpressionRules {
             const first = this.LA(1);
             const e = this.SUBRULE(this.expression);
             this.CONSUME3(Op.Semicolon);
-            return this.ACTION(() => {
-              this.checkStatementExpression(e);
-              return { kind: 'ExprStmt' as const, expr: e, span: this.spanFrom(first) };
-            }) as Stmt;
+            if (this.RECORDING_PHASE) return RECORDED;
+            this.checkStatementExpression(e);
+            return { kind: 'ExprStmt' as const, expr: e, span: this.spanFrom(first) };
           },
         },
       ],
     }));
-    this.ACTION(() => this.leave());
+    this.leave();
     return s;
   });
 
@@ -240,7 +238,7 @@ export abstract class StatementRules extends ExpressionRules {
       this.CONSUME(Kw.else);
       elseStmt = this.SUBRULE2(this.statement);
     });
-    return this.ACTION(() => ({ kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) };
   });
 
   parExpression = this.RULE('parExpression', (): Expr => {
@@ -254,7 +252,7 @@ export abstract class StatementRules extends ExpressionRules {
     const kw = this.CONSUME(Kw.while);
     const condition = this.SUBRULE(this.parExpression);
     const body = this.SUBRULE(this.statement);
-    return this.ACTION(() => ({ kind: 'While' as const, condition, body, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'While' as const, condition, body, span: this.spanFrom(kw) };
   });
 
   doStatement = this.RULE('doStatement', (): Stmt => {
@@ -263,7 +261,7 @@ export abstract class StatementRules extends ExpressionRules {
     this.CONSUME(Kw.while);
     const condition = this.SUBRULE(this.parExpression);
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => ({ kind: 'DoWhile' as const, body, condition, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'DoWhile' as const, body, condition, span: this.spanFrom(kw) };
   });
 
   forStatement = this.RULE('forStatement', (): Stmt => {
@@ -280,7 +278,7 @@ export abstract class StatementRules extends ExpressionRules {
             const iterable = this.SUBRULE(this.expression);
             this.CONSUME(Op.RParen);
             const body = this.SUBRULE(this.statement);
-            return this.ACTION(() => ({ kind: 'ForEach' as const, variable, iterable, body, span: this.spanFrom(kw) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'ForEach' as const, variable, iterable, body, span: this.spanFrom(kw) };
           },
         },
         {
@@ -313,7 +311,7 @@ export abstract class StatementRules extends ExpressionRules {
             });
             this.CONSUME2(Op.RParen);
             const body = this.SUBRULE2(this.statement);
-            return this.ACTION(() => ({ kind: 'For' as const, init, condition, update, body, span: this.spanFrom(kw) })) as Stmt;
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'For' as const, init, condition, update, body, span: this.spanFrom(kw) };
           },
         },
       ],
@@ -345,11 +343,12 @@ export abstract class StatementRules extends ExpressionRules {
       label = this.CONSUME(Identifier);
     });
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => ({
+    if (this.RECORDING_PHASE) return RECORDED;
+    return {
       kind: kw.tokenType === Kw.break ? ('Break' as const) : ('Continue' as const),
       label: label === undefined ? null : this.ident(label),
       span: this.spanFrom(kw),
-    })) as Stmt;
+    };
   });
 
   returnStatement = this.RULE('returnStatement', (): Stmt => {
@@ -359,21 +358,21 @@ export abstract class StatementRules extends ExpressionRules {
       value = this.SUBRULE(this.expression);
     });
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => ({ kind: 'Return' as const, value, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Return' as const, value, span: this.spanFrom(kw) };
   });
 
   throwStatement = this.RULE('throwStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.throw);
     const expr = this.SUBRULE(this.expression);
     this.CONSUME(Op.Semicolon);
-    return this.ACTION(() => ({ kind: 'Throw' as const, expr, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Throw' as const, expr, span: this.spanFrom(kw) };
   });
 
   synchronizedStatement = this.RULE('synchronizedStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.synchronized);
     const lock = this.SUBRULE(this.parExpression);
     const body = this.SUBRULE(this.block);
-    return this.ACTION(() => ({ kind: 'Synchronized' as const, lock, body, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Synchronized' as const, lock, body, span: this.spanFrom(kw) };
   });
 
   switchStatement = this.RULE('switchStatement', (): Stmt => {
@@ -385,7 +384,7 @@ export abstract class StatementRules extends ExpressionRules {
     while (more) {
       this.MANY(() => {
         const group = this.SUBRULE(this.switchGroup);
-        this.ACTION(() => cases.push(group));
+        cases.push(group);
       });
       more =
         this.ACTION(() => {
@@ -398,7 +397,7 @@ export abstract class StatementRules extends ExpressionRules {
         }) ?? false;
     }
     this.CONSUME(Op.RBrace);
-    return this.ACTION(() => ({ kind: 'Switch' as const, selector, cases, span: this.spanFrom(kw) })) as Stmt;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Switch' as const, selector, cases, span: this.spanFrom(kw) };
   });
 
   switchGroup = this.RULE('switchGroup', (): SwitchCase => {
@@ -406,10 +405,10 @@ export abstract class StatementRules extends ExpressionRules {
     const labels: SwitchLabel[] = [];
     this.AT_LEAST_ONE(() => {
       const label = this.SUBRULE(this.switchLabel);
-      this.ACTION(() => labels.push(label));
+      labels.push(label);
     });
     const body = this.SUBRULE(this.blockStatements, { ARGS: [true] });
-    return this.ACTION(() => ({ labels, body, span: this.spanFrom(first) })) as SwitchCase;
+    return this.RECORDING_PHASE ? RECORDED : { labels, body, span: this.spanFrom(first) };
   });
 
   switchLabel = this.RULE('switchLabel', (): SwitchLabel => {
@@ -424,14 +423,14 @@ export abstract class StatementRules extends ExpressionRules {
             this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
           });
           this.SUBRULE(this.switchLabelEnd);
-          return this.ACTION(() => ({ kind: 'Case' as const, value, span: this.spanFrom(kw) })) as SwitchLabel;
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'Case' as const, value, span: this.spanFrom(kw) };
         },
       },
       {
         ALT: () => {
           const kw = this.CONSUME(Kw.default);
           this.SUBRULE2(this.switchLabelEnd);
-          return this.ACTION(() => ({ kind: 'Default' as const, span: this.spanFrom(kw) })) as SwitchLabel;
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'Default' as const, span: this.spanFrom(kw) };
         },
       },
     ]);
@@ -468,19 +467,18 @@ export abstract class StatementRules extends ExpressionRules {
     const catches: CatchClause[] = [];
     this.MANY(() => {
       const c = this.SUBRULE(this.catchClause);
-      this.ACTION(() => catches.push(c));
+      catches.push(c);
     });
     let finallyBlock: Block | null = null;
     this.OPTION2(() => {
       this.CONSUME(Kw.finally);
       finallyBlock = this.SUBRULE2(this.block);
     });
-    return this.ACTION(() => {
-      if (catches.length === 0 && finallyBlock === null && !resources) {
-        this.report(tokenSpan(kw), SyntaxCode.tryWithoutCatch, "'try' without 'catch', 'finally' or resource declarations");
-      }
-      return { kind: 'Try' as const, block, catches, finallyBlock, span: this.spanFrom(kw) };
-    }) as Stmt;
+    if (this.RECORDING_PHASE) return RECORDED;
+    if (catches.length === 0 && finallyBlock === null && !resources) {
+      this.report(tokenSpan(kw), SyntaxCode.tryWithoutCatch, "'try' without 'catch', 'finally' or resource declarations");
+    }
+    return { kind: 'Try' as const, block, catches, finallyBlock, span: this.spanFrom(kw) };
   });
 
   catchClause = this.RULE('catchClause', (): CatchClause => {
@@ -489,19 +487,18 @@ export abstract class StatementRules extends ExpressionRules {
     const mods = this.SUBRULE(this.modifiers);
     const types: ClassTypeNode[] = [];
     const first = this.SUBRULE(this.classType);
-    this.ACTION(() => types.push(first));
+    types.push(first);
     this.MANY(() => {
       this.CONSUME(Op.Or);
       const next = this.SUBRULE2(this.classType);
-      this.ACTION(() => types.push(next));
+      types.push(next);
     });
     const name = this.CONSUME(Identifier);
     this.CONSUME(Op.RParen);
     const body = this.SUBRULE(this.block);
-    return this.ACTION(() => {
-      this.checkOnlyFinal(mods, tokenSpan(name));
-      return { modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) };
-    }) as CatchClause;
+    if (this.RECORDING_PHASE) return RECORDED;
+    this.checkOnlyFinal(mods, tokenSpan(name));
+    return { modifiers: mods, types, name: this.ident(name), body, span: this.spanFrom(kw) };
   });
 
   formalParameter = this.RULE('formalParameter', (): Param => {
@@ -517,9 +514,8 @@ export abstract class StatementRules extends ExpressionRules {
     });
     const name = this.CONSUME(Identifier);
     const dims = this.SUBRULE(this.dims);
-    return this.ACTION(() => {
-      this.checkOnlyFinal(mods, tokenSpan(name));
-      return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };
-    }) as Param;
+    if (this.RECORDING_PHASE) return RECORDED;
+    this.checkOnlyFinal(mods, tokenSpan(name));
+    return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };
   });
 }

@@ -13,22 +13,22 @@ import type {
 import { tokenSpan } from './node-builders.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { Identifier, Kw, ModifierKeyword, Op, PrimitiveKeyword } from './tokens.js';
-import { ParserBase } from './parser-base.js';
+import { ParserBase, RECORDED } from './parser-base.js';
 
 export abstract class TypeRules extends ParserBase {
   qualifiedName = this.RULE('qualifiedName', (): QualifiedName => {
     const parts: IdentifierNode[] = [];
     const first = this.CONSUME(Identifier);
-    this.ACTION(() => parts.push(this.ident(first)));
+    if (!this.RECORDING_PHASE) parts.push(this.ident(first));
     this.MANY({
       GATE: () => this.at(Identifier, 2),
       DEF: () => {
         this.CONSUME(Op.Dot);
         const part = this.CONSUME2(Identifier);
-        this.ACTION(() => parts.push(this.ident(part)));
+        if (!this.RECORDING_PHASE) parts.push(this.ident(part));
       },
     });
-    return this.ACTION(() => ({ parts, text: parts.map((p) => p.name).join('.'), span: this.spanFrom(first) })) as QualifiedName;
+    return this.RECORDING_PHASE ? RECORDED : { parts, text: parts.map((p) => p.name).join('.'), span: this.spanFrom(first) };
   });
 
   /** `<T, U extends V>`: reported as generics and skipped. */
@@ -51,11 +51,11 @@ export abstract class TypeRules extends ParserBase {
   classTypeList = this.RULE('classTypeList', (): ClassTypeNode[] => {
     const list: ClassTypeNode[] = [];
     const first = this.SUBRULE(this.classType);
-    this.ACTION(() => list.push(first));
+    list.push(first);
     this.MANY(() => {
       this.CONSUME(Op.Comma);
       const next = this.SUBRULE2(this.classType);
-      this.ACTION(() => list.push(next));
+      list.push(next);
     });
     return list;
   });
@@ -101,18 +101,18 @@ export abstract class TypeRules extends ParserBase {
         ]);
       },
     });
-    return this.ACTION(() => this.modifiersFrom(items, first)) as Modifiers;
+    return this.RECORDING_PHASE ? RECORDED : this.modifiersFrom(items, first);
   });
 
   type = this.RULE('type', (): TypeNode => {
     const base = this.OR([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]);
     const dims = this.SUBRULE(this.dims);
-    return this.ACTION(() => this.withDims(base, dims)) as TypeNode;
+    return this.RECORDING_PHASE ? RECORDED : this.withDims(base, dims);
   });
 
   primitiveType = this.RULE('primitiveType', (): PrimitiveTypeNode => {
     const t = this.CONSUME(PrimitiveKeyword);
-    return this.ACTION(() => ({ kind: 'PrimitiveType' as const, name: t.image as PrimitiveTypeNode['name'], span: tokenSpan(t) })) as PrimitiveTypeNode;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'PrimitiveType' as const, name: t.image as PrimitiveTypeNode['name'], span: tokenSpan(t) };
   });
 
   classType = this.RULE('classType', (): ClassTypeNode => {
@@ -133,7 +133,7 @@ export abstract class TypeRules extends ParserBase {
         });
       },
     });
-    return this.ACTION(() => ({ kind: 'ClassType' as const, name, span: name.span })) as ClassTypeNode;
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'ClassType' as const, name, span: name.span };
   });
 
   /** `[]` pairs; returns the span of each pair. */
@@ -144,7 +144,7 @@ export abstract class TypeRules extends ParserBase {
       DEF: () => {
         const open = this.CONSUME(Op.LBracket);
         this.CONSUME(Op.RBracket);
-        this.ACTION(() => spans.push(this.spanFrom(open)));
+        if (!this.RECORDING_PHASE) spans.push(this.spanFrom(open));
       },
     });
     return spans;
