@@ -1,6 +1,6 @@
 // Grammar rules for expressions: Java's operators with their precedence, casts, primaries, creation and
 // array initialisers.
-import type { OrMethodOpts, IToken } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts, IToken } from 'chevrotain';
 import type {
   ArrayLiteral,
   AssignOperator as AssignOperatorText,
@@ -24,6 +24,8 @@ export abstract class ExpressionRules extends TypeRules {
   private expressionAlts: OrMethodOpts<Expr> | undefined;
   private unaryAlts: OrMethodOpts<Expr> | undefined;
   private primaryAlts: OrMethodOpts<Expr> | undefined;
+  private incDecAlts: IOrAlt<IToken>[] | undefined;
+  private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
 
   expression = this.RULE('expression', (): Expr => {
     this.enter();
@@ -199,7 +201,7 @@ export abstract class ExpressionRules extends TypeRules {
       e = next;
     });
     this.MANY2(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]);
+      const op = this.OR((this.incDecAlts ??= [{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]));
       this.ACTION(() => {
         e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
       });
@@ -511,7 +513,7 @@ export abstract class ExpressionRules extends TypeRules {
   });
 
   variableInitializer = this.RULE('variableInitializer', (): Expr => {
-    return this.OR([{ ALT: () => this.SUBRULE(this.arrayInitializer) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    return this.OR((this.variableInitializerAlts ??= [{ ALT: () => this.SUBRULE(this.arrayInitializer) }, { ALT: () => this.SUBRULE(this.expression) }]));
   });
 
   arrayInitializer = this.RULE('arrayInitializer', (): ArrayLiteral => {

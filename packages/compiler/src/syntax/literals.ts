@@ -16,7 +16,7 @@ export interface LiteralProblem {
 
 export interface DecodedNumber {
   readonly payload: NumberPayload;
-  readonly problems: LiteralProblem[];
+  readonly problems: readonly LiteralProblem[];
   /**
    * When set, only the first `splitAt` characters form this literal and the rest is another token, as in
    * javac, which reads `09` as `0` followed by `9`.
@@ -50,9 +50,23 @@ const malformed = (offset: number): LiteralProblem => ({
 
 const plainDecimal = /^(?:0|[1-9][0-9]*)$/;
 
+/**
+ * Decoded small plain decimals (at most three digits), shared by every token with the same text: they
+ * are most of the literals in real code, and a decoded literal is never changed.
+ */
+const smallDecimals = new Map<string, DecodedNumber>();
+const noProblems: readonly LiteralProblem[] = Object.freeze([]);
+
 export function decodeNumber(image: string): DecodedNumber {
-  // Most literals in real code are small plain decimals.
-  if (plainDecimal.test(image)) return { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: [] };
+  if (plainDecimal.test(image)) {
+    if (image.length > 3) return { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: noProblems };
+    let decoded = smallDecimals.get(image);
+    if (decoded === undefined) {
+      decoded = { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: noProblems };
+      smallDecimals.set(image, decoded);
+    }
+    return decoded;
+  }
   const problems: LiteralProblem[] = [];
   const last = image[image.length - 1] as string;
   const prefix = image.slice(0, 2).toLowerCase();

@@ -5,7 +5,7 @@
 // scans. Constructs Oak leaves out are recognised, reported once as "<feature> is not supported in Oak"
 // and skipped. Syntax errors are recovered from at statement, member and type-declaration level, so
 // independent errors are all reported in one run.
-import type { IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import { diagnosticAt, type Diagnostic, type SourceText } from '../diagnostics.js';
 import type {
   ClassDecl,
@@ -41,6 +41,9 @@ const MAX_LOOKAHEAD = 1;
 
 /** Compilation units and declarations; the rest of the grammar is inherited. */
 class OakParser extends StatementRules {
+  /** Built once, as in ExpressionRules. */
+  private memberAlts: IOrAlt<Member | null>[] | undefined;
+
   constructor() {
     super({ maxLookahead: MAX_LOOKAHEAD, skipValidations: !validateGrammar, lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) });
     this.performSelfAnalysis();
@@ -276,7 +279,7 @@ class OakParser extends StatementRules {
   });
 
   member = this.RULE('member', (): Member | null => {
-    return this.OR([
+    return this.OR((this.memberAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Op.Semicolon);
@@ -290,7 +293,7 @@ class OakParser extends StatementRules {
           return this.SUBRULE(this.memberRest, { ARGS: [mods, first] });
         },
       },
-    ]);
+    ]));
   });
 
   memberRest = this.RULE('memberRest', (mods: Modifiers, first: IToken): Member | null => {

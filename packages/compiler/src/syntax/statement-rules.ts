@@ -1,5 +1,5 @@
 // Grammar rules for blocks and statements, local declarations and parameters.
-import type { OrMethodOpts, IToken } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts, IToken } from 'chevrotain';
 import type {
   Block,
   CatchClause,
@@ -25,6 +25,8 @@ export abstract class StatementRules extends ExpressionRules {
   // Built once, as in ExpressionRules.
   private statementAlts: OrMethodOpts<Stmt> | undefined;
   private blockStatementAlts: OrMethodOpts<Stmt | null> | undefined;
+  private switchLabelAlts: IOrAlt<SwitchLabel>[] | undefined;
+  private switchLabelEndAlts: IOrAlt<unknown>[] | undefined;
 
   block = this.RULE('block', (): Block => {
     const open = this.CONSUME(Op.LBrace);
@@ -412,7 +414,7 @@ export abstract class StatementRules extends ExpressionRules {
   });
 
   switchLabel = this.RULE('switchLabel', (): SwitchLabel => {
-    return this.OR([
+    return this.OR((this.switchLabelAlts ??= [
       {
         ALT: () => {
           const kw = this.CONSUME(Kw.case);
@@ -433,11 +435,11 @@ export abstract class StatementRules extends ExpressionRules {
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Default' as const, span: this.spanFrom(kw) };
         },
       },
-    ]);
+    ]));
   });
 
   switchLabelEnd = this.RULE('switchLabelEnd', (): void => {
-    this.OR([
+    this.OR((this.switchLabelEndAlts ??= [
       { ALT: () => this.CONSUME(Op.Colon) },
       {
         ALT: () => {
@@ -445,7 +447,7 @@ export abstract class StatementRules extends ExpressionRules {
           this.ACTION(() => this.notSupported(tokenSpan(arrow), "switch rules ('case ->')", true));
         },
       },
-    ]);
+    ]));
   });
 
   tryStatement = this.RULE('tryStatement', (): Stmt => {

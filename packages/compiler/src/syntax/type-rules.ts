@@ -1,4 +1,5 @@
 // Grammar rules for types, qualified names and modifiers.
+import type { IOrAlt } from 'chevrotain';
 import type {
   ClassTypeNode,
   Identifier as IdentifierNode,
@@ -16,6 +17,9 @@ import { Identifier, Kw, ModifierKeyword, Op, PrimitiveKeyword } from './tokens.
 import { ParserBase, RECORDED } from './parser-base.js';
 
 export abstract class TypeRules extends ParserBase {
+  // Alternatives that capture nothing but the parser, built once (as in ExpressionRules).
+  private typeAlts: IOrAlt<PrimitiveTypeNode | ClassTypeNode>[] | undefined;
+
   qualifiedName = this.RULE('qualifiedName', (): QualifiedName => {
     const parts: IdentifierNode[] = [];
     const first = this.CONSUME(Identifier);
@@ -105,7 +109,7 @@ export abstract class TypeRules extends ParserBase {
   });
 
   type = this.RULE('type', (): TypeNode => {
-    const base = this.OR([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]);
+    const base = this.OR((this.typeAlts ??= [{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]));
     const dims = this.SUBRULE(this.dims);
     return this.RECORDING_PHASE ? RECORDED : this.withDims(base, dims);
   });
