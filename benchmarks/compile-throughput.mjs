@@ -153,8 +153,8 @@ try {
   });
 
   const oakc = join(root, 'packages/compiler/bin/oakc.js');
-  const bundle = join(root, 'packages/compiler/dist/oakc.js');
-  if (!existsSync(bundle)) throw new Error('packages/compiler/dist/oakc.js is missing: run node scripts/build.mjs first');
+  const bundle = join(root, 'packages/compiler/dist/oakc.cjs');
+  if (!existsSync(bundle)) throw new Error('packages/compiler/dist/oakc.cjs is missing: run node scripts/build.mjs first');
   const image = join(root, 'packages/classlib/dist/classlib.img');
   const fixture = join(root, 'packages/compiler/test/codegen/fixtures/jdk-symbols.img');
   // oakc finds the runtime image itself; without one it compiles against the JDK signature fixture.

@@ -21,7 +21,7 @@ const alias = {
 // source file is to be run.
 const libraries = [
   { name: 'classfile', entries: { index: 'src/index.ts' } },
-  { name: 'compiler', entries: { index: 'src/index.ts', oakc: 'src/cli/oakc.ts' } },
+  { name: 'compiler', entries: { index: 'src/index.ts' } },
   { name: 'vm', entries: { index: 'src/index.ts' } },
 ];
 
@@ -30,7 +30,7 @@ const libraries = [
 // code-cache.cjs is the loader the bin scripts (CommonJS too: see their package.json) require.
 const commands = [
   { name: 'classfile', entries: { oakp: 'src/cli/oakp.ts', 'code-cache': 'src/node/code-cache.ts' } },
-  { name: 'compiler', entries: { index: 'src/index.ts', oaki: 'src/cli/oaki.ts' } },
+  { name: 'compiler', entries: { index: 'src/index.ts', oakc: 'src/cli/oakc.ts', oaki: 'src/cli/oaki.ts' } },
   { name: 'vm', entries: { oak: 'src/platform/node/main.ts' } },
 ];
 

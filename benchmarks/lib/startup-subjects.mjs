@@ -8,7 +8,7 @@ import { firstLine, runTimed } from './process.mjs';
 export const HELLO_OUTPUT = 'Hello from OakVM!\n';
 
 /** Built files the OakVM subjects import; without them the user must build first. */
-export const REQUIRED_BUNDLES = ['packages/vm/dist/oak.cjs', 'packages/vm/dist/classlib.img', 'packages/compiler/dist/oakc.js'];
+export const REQUIRED_BUNDLES = ['packages/vm/dist/oak.cjs', 'packages/vm/dist/classlib.img', 'packages/compiler/dist/oakc.cjs'];
 
 /**
  * @typedef {{ id: string, label: string, shown: string, file: string, args: string[], expected: string, reason: string | null }} Subject

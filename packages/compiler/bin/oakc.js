@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import('../dist/oakc.js');
+const { runCommandBundle } = require('@oakvm/classfile/code-cache');
+
+runCommandBundle(`${__dirname}/../dist/oakc.cjs`, __filename);

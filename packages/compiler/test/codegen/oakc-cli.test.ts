@@ -18,13 +18,16 @@ beforeAll(async () => {
     entryPoints: { oakc: join(root, 'packages/compiler/src/cli/oakc.ts') },
     outdir: out,
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__oakvmModuleUrl' },
+    banner: { js: 'var __oakvmModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     platform: 'node',
     target: 'node20',
     alias: { '@oakvm/classfile': join(root, 'packages/classfile/src/index.ts') },
     logLevel: 'warning',
   });
-  oakc = join(out, 'oakc.js');
+  oakc = join(out, 'oakc.cjs');
 });
 
 function run(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
