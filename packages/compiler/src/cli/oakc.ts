@@ -1,7 +1,8 @@
 // oakc [-d DIR] [-cp PATH] FILES...: compiles Oak sources to class files, as javac does. Classes are
 // looked up in the runtime image (packages/classlib/dist/classlib.img) first, then in the -cp entries.
 // Exit codes as javac's: 0 success, 1 compile errors, 2 bad command line, 4 an I/O or internal failure.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRuntimeImage } from '@oakvm/classfile';
@@ -88,7 +89,7 @@ function compileSources(sources: readonly SourceText[], classPathEntries: readon
   return compile(sources, { classPath: path.lookup, packageExists: path.packageExists });
 }
 
-function run(args: readonly string[]): number {
+async function run(args: readonly string[]): Promise<number> {
   let parsed: Arguments;
   try {
     parsed = parseArguments(args);
@@ -120,20 +121,35 @@ function run(args: readonly string[]): number {
     process.stderr.write(`${formatErrorCount(result.diagnostics.length)}\n`);
     return 1;
   }
-  for (const [name, bytes] of result.classes) {
-    const base = parsed.outputDir ?? dirname(result.sourceOf.get(name) ?? '.');
-    // Without -d javac writes beside the source, ignoring the package; with -d it follows the package path.
-    const file = parsed.outputDir === undefined ? join(base, `${name.slice(name.lastIndexOf('/') + 1)}.class`) : join(base, `${name}.class`);
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, bytes);
-  }
+  await writeClasses(result, parsed.outputDir);
   return 0;
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (e) {
-  const detail = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`error: ${detail}\n`);
-  process.exitCode = 4;
+/**
+ * Writes one file per class. The writes go out together: each is a few system calls that Node's thread
+ * pool runs while the others wait on the file system, instead of one after another on this thread.
+ */
+async function writeClasses(result: CompileResult, outputDir: string | undefined): Promise<void> {
+  const files: [string, Uint8Array][] = [];
+  const dirs = new Set<string>();
+  for (const [name, bytes] of result.classes) {
+    const base = outputDir ?? dirname(result.sourceOf.get(name) ?? '.');
+    // Without -d javac writes beside the source, ignoring the package; with -d it follows the package path.
+    const file = outputDir === undefined ? join(base, `${name.slice(name.lastIndexOf('/') + 1)}.class`) : join(base, `${name}.class`);
+    dirs.add(dirname(resolve(file)));
+    files.push([file, bytes]);
+  }
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  await Promise.all(files.map(([file, bytes]) => writeFile(file, bytes)));
 }
+
+run(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (e: unknown) => {
+    const detail = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${detail}\n`);
+    process.exitCode = 4;
+  },
+);
