@@ -90,33 +90,32 @@ export type BinaryStep =
 
 /** Builds the tree of `first op e op e ...` with Java's precedences, all binary operators left-associative. */
 export function buildBinary(first: Expr, steps: readonly BinaryStep[]): Expr {
+  // Operator precedence parsing over two stacks, in plain loops: this runs for every binary expression,
+  // and the closures and per-operator records of a more abstract version were a visible cost.
   const operands: Expr[] = [first];
-  const operators: { operator: BinaryOperator; operatorSpan: Span }[] = [];
-  const reduce = (): void => {
-    const op = operators.pop();
-    const right = operands.pop();
-    const left = operands.pop();
-    if (op === undefined || right === undefined || left === undefined) throw new Error('internal parser error: unbalanced binary expression');
-    operands.push({ kind: 'Binary', operator: op.operator, operatorSpan: op.operatorSpan, left, right, span: spanBetween(left.span, right.span) });
-  };
-  const reduceWhileAtLeast = (level: number): void => {
-    for (;;) {
-      const top = operators[operators.length - 1];
-      if (top === undefined || precedence[top.operator] < level) return;
-      reduce();
-    }
-  };
+  const operators: OperatorStep[] = [];
   for (const step of steps) {
+    const level = step.kind === 'instanceof' ? INSTANCEOF_PRECEDENCE : precedence[step.operator];
+    while (operators.length > 0 && precedence[(operators[operators.length - 1] as OperatorStep).operator] >= level) reduceTop(operands, operators);
     if (step.kind === 'instanceof') {
-      reduceWhileAtLeast(INSTANCEOF_PRECEDENCE);
       const expr = operands.pop() as Expr;
       operands.push({ kind: 'InstanceOf', expr, targetType: step.type, span: spanBetween(expr.span, step.span) });
     } else {
-      reduceWhileAtLeast(precedence[step.operator]);
-      operators.push({ operator: step.operator, operatorSpan: step.operatorSpan });
+      operators.push(step);
       operands.push(step.right);
     }
   }
-  while (operators.length > 0) reduce();
+  while (operators.length > 0) reduceTop(operands, operators);
   return operands[0] as Expr;
+}
+
+type OperatorStep = Extract<BinaryStep, { kind: 'operator' }>;
+
+/** Replaces the top two operands by the top operator applied to them. */
+function reduceTop(operands: Expr[], operators: OperatorStep[]): void {
+  const op = operators.pop();
+  const right = operands.pop();
+  const left = operands.pop();
+  if (op === undefined || right === undefined || left === undefined) throw new Error('internal parser error: unbalanced binary expression');
+  operands.push({ kind: 'Binary', operator: op.operator, operatorSpan: op.operatorSpan, left, right, span: spanBetween(left.span, right.span) });
 }
