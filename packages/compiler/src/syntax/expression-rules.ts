@@ -73,9 +73,42 @@ export abstract class ExpressionRules extends TypeRules {
     return e;
   });
 
+  /**
+   * A binary-operator chain (built with Java's precedences by buildBinary) and an optional `? :` after
+   * it. One rule rather than two: every expression passes through here, and each chevrotain rule
+   * invocation has a fixed cost.
+   */
   conditionalExpression = this.RULE('conditionalExpression', (): Expr => {
     this.enter();
-    const condition = this.SUBRULE(this.binaryExpression);
+    const first = this.SUBRULE(this.unaryExpression);
+    const steps: BinaryStep[] = [];
+    this.MANY(() => {
+      this.OR2([
+        {
+          ALT: () => {
+            const op = this.CONSUME(BinaryOperator);
+            const right = this.SUBRULE2(this.unaryExpression);
+            if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.instanceof);
+            this.OPTION2(() => {
+              const f = this.CONSUME(Kw.final);
+              this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
+            });
+            const type = this.SUBRULE(this.type);
+            this.OPTION3(() => {
+              const binding = this.CONSUME(Identifier);
+              this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
+            });
+            if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
+          },
+        },
+      ]);
+    });
+    const condition = steps.length === 0 ? first : buildBinary(first, steps);
     let result = condition;
     this.OPTION(() => {
       this.CONSUME(Op.Question);
@@ -94,38 +127,6 @@ export abstract class ExpressionRules extends TypeRules {
     });
     this.leave();
     return result;
-  });
-
-  binaryExpression = this.RULE('binaryExpression', (): Expr => {
-    const first = this.SUBRULE(this.unaryExpression);
-    const steps: BinaryStep[] = [];
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const op = this.CONSUME(BinaryOperator);
-            const right = this.SUBRULE2(this.unaryExpression);
-            if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.instanceof);
-            this.OPTION(() => {
-              const f = this.CONSUME(Kw.final);
-              this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
-            });
-            const type = this.SUBRULE(this.type);
-            this.OPTION2(() => {
-              const binding = this.CONSUME(Identifier);
-              this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
-            });
-            if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
-          },
-        },
-      ]);
-    });
-    return this.RECORDING_PHASE ? RECORDED : (steps.length === 0 ? first : buildBinary(first, steps));
   });
 
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
@@ -187,25 +188,27 @@ export abstract class ExpressionRules extends TypeRules {
             return this.RECORDING_PHASE ? RECORDED : { kind: 'Cast' as const, targetType, expr, span: this.spanFrom(first) };
           },
         },
-        { ALT: () => this.SUBRULE(this.postfixExpression) },
+        {
+          // A primary and its selectors and postfix operators, inline for the reason given at
+          // conditionalExpression.
+          ALT: () => {
+            let e = this.SUBRULE(this.primary);
+            this.MANY(() => {
+              const next = this.SUBRULE(this.selector, { ARGS: [e] });
+              e = next;
+            });
+            this.MANY2(() => {
+              const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
+              this.ACTION(() => {
+                e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+              });
+            });
+            return e;
+          },
+        },
       ],
     }));
     this.leave();
-    return e;
-  });
-
-  postfixExpression = this.RULE('postfixExpression', (): Expr => {
-    let e = this.SUBRULE(this.primary);
-    this.MANY(() => {
-      const next = this.SUBRULE(this.selector, { ARGS: [e] });
-      e = next;
-    });
-    this.MANY2(() => {
-      const op = this.OR((this.incDecAlts ??= [{ ALT: () => this.CONSUME(Op.PlusPlus) }, { ALT: () => this.CONSUME(Op.MinusMinus) }]));
-      this.ACTION(() => {
-        e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
-      });
-    });
     return e;
   });
 
