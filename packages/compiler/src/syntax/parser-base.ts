@@ -130,12 +130,17 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return { start: end, end, line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1 };
   }
 
-  /** Span from `first` to the last consumed token. */
+  /** Span from `first` to the last consumed token (one object: this runs for most nodes). */
   protected spanFrom(first: IToken | Span): Span {
-    const start = 'startOffset' in first ? tokenSpan(first) : first;
     const last = this.LA(0);
-    if (last.tokenType === EOF || last.startOffset < start.start) return start;
-    return spanBetween(start, tokenSpan(last));
+    const lastEnd = (last.endOffset ?? last.startOffset) + 1;
+    if ('startOffset' in first) {
+      const end = (first.endOffset ?? first.startOffset) + 1;
+      const reaches = last.tokenType !== EOF && last.startOffset >= first.startOffset;
+      return { start: first.startOffset, end: reaches ? Math.max(end, lastEnd) : end, line: first.startLine ?? 1, column: first.startColumn ?? 1 };
+    }
+    if (last.tokenType === EOF || last.startOffset < first.start) return first;
+    return { start: first.start, end: Math.max(first.end, lastEnd), line: first.line, column: first.column };
   }
 
   protected ident(t: IToken): IdentifierNode {

@@ -32,7 +32,10 @@ export abstract class TypeRules extends ParserBase {
         if (!this.RECORDING_PHASE) parts.push(this.ident(part));
       },
     });
-    return this.RECORDING_PHASE ? RECORDED : { parts, text: parts.map((p) => p.name).join('.'), span: this.spanFrom(first) };
+    if (this.RECORDING_PHASE) return RECORDED;
+    // Most names have one part: its text and span are the name's (spans are never changed, so shared).
+    const only = parts.length === 1 ? (parts[0] as IdentifierNode) : undefined;
+    return only !== undefined ? { parts, text: only.name, span: only.span } : { parts, text: parts.map((p) => p.name).join('.'), span: this.spanFrom(first) };
   });
 
   /** `<T, U extends V>`: reported as generics and skipped. */
