@@ -45,13 +45,14 @@ export function enterClasses(ctx: CheckContext, units: readonly CompilationUnit[
         continue;
       }
       const site = decl.isInterface ? 'interface' : 'class';
-      const at = classPosition(ctx, unit.file, decl);
+      // Where javac reports class-level errors; found only when there is one to report.
+      const at = (): Span => classPosition(ctx, unit.file, decl);
       let flags = checkModifiers(ctx.reporter, unit.file, decl.modifiers, site, at);
       flags = decl.isInterface ? flags | ACC_INTERFACE | ACC_ABSTRACT : flags | ACC_SUPER;
       if ((flags & ACC_PUBLIC) !== 0 && !fileDeclares(unit.file, decl.name.name)) {
         ctx.reporter.error(
           unit.file,
-          at,
+          at(),
           'check.public-class-file',
           `class ${decl.name.name} is public, should be declared in a file named ${decl.name.name}.oak`,
         );

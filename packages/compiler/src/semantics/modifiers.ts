@@ -57,16 +57,19 @@ const illegalPairs: readonly (readonly [ModifierName, ModifierName])[] = [
 ];
 
 /**
- * Reports modifiers not allowed at `site` and illegal combinations; returns the access flags of the
- * modifiers that are allowed.
+ * Reports modifiers not allowed at `site` and illegal combinations, at `where` (a function when the
+ * position costs something to find); returns the access flags of the modifiers that are allowed.
  */
 export function checkModifiers(
   reporter: Reporter,
   file: string,
   modifiers: Modifiers,
   site: ModifierSite,
-  at: Span,
+  where: Span | (() => Span),
 ): number {
+  // Most declarations (every local and parameter, many members) have no modifiers.
+  if (modifiers.items.length === 0) return 0;
+  const at = typeof where === 'function' ? where() : where;
   let flags = 0;
   const permitted = allowed[site];
   const names = modifiers.items.map((m) => m.name);

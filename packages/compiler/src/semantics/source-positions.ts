@@ -5,14 +5,12 @@ import type { SourceText } from '../diagnostics.js';
 import type { Span } from '../syntax/ast.js';
 
 export class SourcePositions {
+  /** Line starts of the files asked about so far: most compilations ask about none or few. */
   private readonly lineStarts = new Map<string, number[]>();
   private readonly texts = new Map<string, string>();
 
   constructor(sources: readonly SourceText[]) {
-    for (const s of sources) {
-      this.lineStarts.set(s.path, lineStartsOf(s.text));
-      this.texts.set(s.path, s.text);
-    }
+    for (const s of sources) this.texts.set(s.path, s.text);
   }
 
   /**
@@ -30,7 +28,7 @@ export class SourcePositions {
 
   /** A one-character span at `offset` of `file`, or `fallback` when the file's text is unknown. */
   at(file: string, offset: number, fallback: Span): Span {
-    const starts = this.lineStarts.get(file);
+    const starts = this.lineStartsOf(file);
     if (starts === undefined || offset < 0) return fallback;
     let lo = 0;
     let hi = starts.length - 1;
@@ -40,6 +38,17 @@ export class SourcePositions {
       else hi = mid - 1;
     }
     return { start: offset, end: offset + 1, line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  }
+
+  private lineStartsOf(file: string): number[] | undefined {
+    let starts = this.lineStarts.get(file);
+    if (starts === undefined) {
+      const text = this.texts.get(file);
+      if (text === undefined) return undefined;
+      starts = lineStartsOf(text);
+      this.lineStarts.set(file, starts);
+    }
+    return starts;
   }
 
   /** The closing brace of a block whose span ends just after it. */
