@@ -55,6 +55,7 @@ export class FlowAnalyzer {
   private finalBits: bigint;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
   private loopAssigned = 0n;
+  private readonly bits: bigint[] = [];
 
   constructor(
     private readonly ctx: CheckContext,
@@ -86,7 +87,17 @@ export class FlowAnalyzer {
   }
 
   private localBit(local: LocalSymbol): bigint {
-    return 1n << BigInt(this.fields.size + local.index);
+    return this.bit(this.fields.size + local.index);
+  }
+
+  /** Bit `index`, made once per analyser (a variable is looked up at every use). */
+  private bit(index: number): bigint {
+    let bit = this.bits[index];
+    if (bit === undefined) {
+      bit = 1n << BigInt(index);
+      this.bits[index] = bit;
+    }
+    return bit;
   }
 
   private join(a: FlowState, b: FlowState): FlowState {
@@ -453,7 +464,7 @@ export class FlowAnalyzer {
     else if (e.kind === 'FieldAccess' && e.target.kind === 'This' && e.binding?.kind === 'field') field = e.binding.field;
     if (field === undefined) return undefined;
     const index = this.fields.get(field);
-    return index === undefined ? undefined : 1n << BigInt(index);
+    return index === undefined ? undefined : this.bit(index);
   }
 
   private variableBit(e: Expr): { bit: bigint; name: string; isFinal: boolean; origin?: LocalSymbol['origin'] } | undefined {
@@ -468,6 +479,15 @@ export class FlowAnalyzer {
   }
 
   private use(e: Expr): void {
+    // Reads of locals, the common case, without variableBit's record.
+    if (e.kind === 'Name' && e.binding?.kind === 'local') {
+      const bit = this.localBit(e.binding.local);
+      if ((this.state.da & bit) === 0n) {
+        this.error(e.span, 'check.not-initialized', `variable ${e.name} might not have been initialized`);
+        this.state.da |= bit;
+      }
+      return;
+    }
     const v = this.variableBit(e);
     if (v === undefined) return;
     if ((this.state.da & v.bit) === 0n) {
