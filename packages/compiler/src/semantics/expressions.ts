@@ -71,6 +71,8 @@ export class ExpressionChecker {
 
   /** Attributes an expression used as a value. */
   check(e: Expr): Type {
+    // Only names can mean something other than a value; the rest skip meaningOf's record.
+    if (e.kind !== 'Name' && e.kind !== 'FieldAccess') return this.value(e);
     const meaning = this.meaningOf(e);
     switch (meaning.kind) {
       case 'value':

@@ -68,7 +68,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** The file being parsed, for diagnostics. */
   file = '';
   diagnostics: Diagnostic[] = [];
-  /** The tokens being parsed (chevrotain pads its own copy with EOF tokens). */
+  /** The tokens being parsed (the array chevrotain reads too; past its end chevrotain gives EOF). */
   tokens: readonly IToken[] = [];
   /** Offsets of lexical errors: a syntax error right after one is its consequence and is not reported. */
   lexicalErrorOffsets: readonly number[] = [];

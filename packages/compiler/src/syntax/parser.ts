@@ -466,7 +466,7 @@ export function parse(source: SourceText): ParseResult {
   const parser = oakParser();
   const empty: CompilationUnit = { kind: 'CompilationUnit', file: source.path, packageName: null, imports: [], types: [], span: { start: 0, end: 0, line: 1, column: 1 } };
   let unit: CompilationUnit | undefined;
-  parser.tokens = lexed.tokens.slice();
+  parser.tokens = lexed.tokens;
   parser.input = lexed.tokens;
   parser.lexicalErrorOffsets = lexed.diagnostics.map((d) => d.start);
   parser.file = source.path;
