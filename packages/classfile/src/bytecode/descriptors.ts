@@ -129,10 +129,16 @@ export function slotSize(type: ReturnType): 0 | 1 | 2 {
   return 1;
 }
 
-/** Slots of a value of the field descriptor's type, without building the parsed form. */
+/** Field descriptors already checked by fieldDescriptorSlots: a code builder asks about the same few at every field access and local. */
+const validFieldDescriptors = new Set<string>();
+
+/** Slots of a value of the field descriptor's type, without building the parsed form. Throws ClassFormatError. */
 export function fieldDescriptorSlots(descriptor: string): 1 | 2 {
   if (descriptor === 'J' || descriptor === 'D') return 2;
-  parseFieldDescriptor(descriptor);
+  if (!validFieldDescriptors.has(descriptor)) {
+    parseFieldDescriptor(descriptor);
+    validFieldDescriptors.add(descriptor);
+  }
   return 1;
 }
 
