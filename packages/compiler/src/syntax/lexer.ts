@@ -5,9 +5,10 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { diagnosticAt, type Diagnostic, type SourceText } from '../diagnostics.js';
 import { decodeEscapes, decodeNumber, type LiteralProblem, type NumberPayload } from './literals.js';
 import {
-  allTokens,
   CharLiteral,
   Identifier,
+  keywordTypes,
+  lexerTokens,
   NumberLiteral,
   StringLiteral,
   TextBlock,
@@ -34,7 +35,7 @@ export interface LexResult {
 let lexer: Lexer | undefined;
 
 function createLexer(skipValidations: boolean): Lexer {
-  return new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations });
+  return new Lexer(lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations });
 }
 
 function oakLexer(): Lexer {
@@ -126,7 +127,9 @@ export function tokenize(source: SourceText): LexResult {
   for (const token of result.tokens as OakToken[]) {
     const type = token.tokenType;
     if (type === Identifier) {
-      checkIdentifier(token, report);
+      const keyword = keywordTypes.get(token.image);
+      if (keyword !== undefined) retype(token, keyword);
+      else checkIdentifier(token, report);
     } else if (type === NumberLiteral) {
       let current: OakToken = token;
       for (;;) {

@@ -164,7 +164,8 @@ function keyword(name: KeywordName): TokenType {
   const categories = [Keyword];
   if (primitiveNames.has(name)) categories.push(PrimitiveKeyword);
   if (modifierNames.has(name)) categories.push(ModifierKeyword);
-  return createToken({ name: `Kw_${name}`, label: `'${name}'`, pattern: name, longer_alt: Identifier, categories, line_breaks: false });
+  // Not lexed by a pattern of its own: lexer.ts retypes Identifier tokens whose text is a keyword.
+  return createToken({ name: `Kw_${name}`, label: `'${name}'`, pattern: Lexer.NA, categories });
 }
 
 export const Kw = Object.fromEntries(keywordNames.map((k) => [k, keyword(k)])) as { readonly [K in KeywordName]: TokenType };
@@ -238,8 +239,17 @@ export const Op = Object.fromEntries(operatorList.map(([name, text]) => [name, o
   readonly [K in OperatorName]: TokenType;
 };
 
-/** Order matters: chevrotain takes the first pattern that matches, so longer forms come first. */
-export const allTokens: TokenType[] = [
+/** Keyword token types by their text. */
+export const keywordTypes: ReadonlyMap<string, TokenType> = new Map(keywordNames.map((k) => [k, Kw[k]]));
+
+/**
+ * What the lexer matches. Order matters: chevrotain takes the first pattern that matches, so longer forms
+ * come first. Keywords are not here: the lexer reads every word as an Identifier and lexer.ts retypes the
+ * words that are keywords (by `keywordTypes`), which is what keyword patterns with Identifier as their
+ * longer alternative would give, for one regexp per word instead of trying each keyword that starts with
+ * the same letter.
+ */
+export const lexerTokens: TokenType[] = [
   WhiteSpace,
   BlockComment,
   UnclosedComment,
@@ -250,13 +260,17 @@ export const allTokens: TokenType[] = [
   CharLiteral,
   UnclosedChar,
   NumberLiteral,
+  Identifier,
+  ...operatorList.map(([name]) => Op[name]),
+];
+
+/** The parser's vocabulary: every token type, the keywords and the categories included. */
+export const allTokens: TokenType[] = [
+  ...lexerTokens,
   Keyword,
   PrimitiveKeyword,
   ModifierKeyword,
   BinaryOperator,
   AssignOperator,
-  // Longest first, so that `int` does not match the start of `interface` (nor `do` of `double`).
-  ...[...keywordNames].sort((a, b) => b.length - a.length).map((k) => Kw[k]),
-  Identifier,
-  ...operatorList.map(([name]) => Op[name]),
+  ...keywordNames.map((k) => Kw[k]),
 ];
