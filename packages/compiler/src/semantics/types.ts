@@ -47,14 +47,23 @@ const primitiveDescriptors: { readonly [N in PrimitiveName]: string } = {
 };
 
 /** The JVM field descriptor of a type (JVMS 4.3.2). */
+/** Class descriptors by internal name: code generation asks for the same few at every field access. */
+const classDescriptors = new Map<string, string>();
+
 export function descriptorOf(type: Type): string {
   switch (type.kind) {
     case 'primitive':
       return primitiveDescriptors[type.name];
     case 'void':
       return 'V';
-    case 'class':
-      return `L${type.name};`;
+    case 'class': {
+      let descriptor = classDescriptors.get(type.name);
+      if (descriptor === undefined) {
+        descriptor = `L${type.name};`;
+        classDescriptors.set(type.name, descriptor);
+      }
+      return descriptor;
+    }
     case 'array':
       return `[${descriptorOf(type.element)}`;
     case 'null':
