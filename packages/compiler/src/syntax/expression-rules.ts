@@ -50,20 +50,22 @@ export abstract class ExpressionRules extends TypeRules {
           ALT: () => {
             const target = this.SUBRULE(this.conditionalExpression);
             let result = target;
-            this.OPTION(() => {
-              const op = this.CONSUME(AssignOperator);
-              const value = this.SUBRULE(this.expression);
-              this.ACTION(() => {
-                result = {
-                  kind: 'Assign',
-                  operator: op.image as AssignOperatorText,
-                  target,
-                  value,
-                  operatorSpan: tokenSpan(op),
-                  span: spanBetween(target.span, value.span),
-                };
+            if (this.mayStart(AssignOperator)) {
+              this.OPTION(() => {
+                const op = this.CONSUME(AssignOperator);
+                const value = this.SUBRULE(this.expression);
+                this.ACTION(() => {
+                  result = {
+                    kind: 'Assign',
+                    operator: op.image as AssignOperatorText,
+                    target,
+                    value,
+                    operatorSpan: tokenSpan(op),
+                    span: spanBetween(target.span, value.span),
+                  };
+                });
               });
-            });
+            }
             return result;
           },
         },
@@ -82,49 +84,53 @@ export abstract class ExpressionRules extends TypeRules {
     this.enter();
     const first = this.SUBRULE(this.unaryExpression);
     const steps: BinaryStep[] = [];
-    this.MANY(() => {
-      this.OR2([
-        {
-          ALT: () => {
-            const op = this.CONSUME(BinaryOperator);
-            const right = this.SUBRULE2(this.unaryExpression);
-            if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+    if (this.mayStart(BinaryOperator) || this.at(Kw.instanceof)) {
+      this.MANY(() => {
+        this.OR2([
+          {
+            ALT: () => {
+              const op = this.CONSUME(BinaryOperator);
+              const right = this.SUBRULE2(this.unaryExpression);
+              if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.instanceof);
-            this.OPTION2(() => {
-              const f = this.CONSUME(Kw.final);
-              this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
-            });
-            const type = this.SUBRULE(this.type);
-            this.OPTION3(() => {
-              const binding = this.CONSUME(Identifier);
-              this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
-            });
-            if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
+          {
+            ALT: () => {
+              this.CONSUME(Kw.instanceof);
+              this.OPTION2(() => {
+                const f = this.CONSUME(Kw.final);
+                this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
+              });
+              const type = this.SUBRULE(this.type);
+              this.OPTION3(() => {
+                const binding = this.CONSUME(Identifier);
+                this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
+              });
+              if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
+            },
           },
-        },
-      ]);
-    });
+        ]);
+      });
+    }
     const condition = steps.length === 0 ? first : buildBinary(first, steps);
     let result = condition;
-    this.OPTION(() => {
-      this.CONSUME(Op.Question);
-      const whenTrue = this.SUBRULE(this.expression);
-      this.CONSUME(Op.Colon);
-      const whenFalse = this.OR({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE2(this.expression) },
-          { ALT: () => this.SUBRULE2(this.conditionalExpression) },
-        ],
+    if (this.mayStart(Op.Question)) {
+      this.OPTION(() => {
+        this.CONSUME(Op.Question);
+        const whenTrue = this.SUBRULE(this.expression);
+        this.CONSUME(Op.Colon);
+        const whenFalse = this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE2(this.expression) },
+            { ALT: () => this.SUBRULE2(this.conditionalExpression) },
+          ],
+        });
+        this.ACTION(() => {
+          result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
+        });
       });
-      this.ACTION(() => {
-        result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
-      });
-    });
+    }
     this.leave();
     return result;
   });
@@ -193,16 +199,20 @@ export abstract class ExpressionRules extends TypeRules {
           // conditionalExpression.
           ALT: () => {
             let e = this.SUBRULE(this.primary);
-            this.MANY(() => {
-              const next = this.SUBRULE(this.selector, { ARGS: [e] });
-              e = next;
-            });
-            this.MANY2(() => {
-              const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
-              this.ACTION(() => {
-                e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+            if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
+              this.MANY(() => {
+                const next = this.SUBRULE(this.selector, { ARGS: [e] });
+                e = next;
               });
-            });
+            }
+            if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
+              this.MANY2(() => {
+                const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
+                this.ACTION(() => {
+                  e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+                });
+              });
+            }
             return e;
           },
         },
@@ -295,9 +305,11 @@ export abstract class ExpressionRules extends TypeRules {
   /** After `target.name`: a method call when arguments follow, else a field access. */
   memberSuffix = this.RULE('memberSuffix', (target: Expr | { kind: 'Super'; span: Span }, name: IToken): Expr => {
     let args: Expr[] | undefined;
-    this.OPTION(() => {
-      args = this.SUBRULE(this.arguments);
-    });
+    if (this.mayStart(Op.LParen)) {
+      this.OPTION(() => {
+        args = this.SUBRULE(this.arguments);
+      });
+    }
     if (this.RECORDING_PHASE) return RECORDED;
     const span = this.spanFrom(target.span);
     if (args === undefined) return { kind: 'FieldAccess' as const, target, name: this.ident(name), span };
@@ -408,9 +420,11 @@ export abstract class ExpressionRules extends TypeRules {
           ALT: () => {
             const name = this.CONSUME2(Identifier);
             let args: Expr[] | undefined;
-            this.OPTION(() => {
-              args = this.SUBRULE(this.arguments);
-            });
+            if (this.mayStart(Op.LParen)) {
+              this.OPTION(() => {
+                args = this.SUBRULE(this.arguments);
+              });
+            }
             if (this.RECORDING_PHASE) return RECORDED;
             if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
             return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };

@@ -5,6 +5,7 @@ import {
   EmbeddedActionsParser,
   EOF,
   isRecognitionException,
+  tokenMatcher,
   type IParserConfig,
   type IParserErrorMessageProvider,
   type IRecognitionException,
@@ -107,6 +108,16 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   protected at(type: TokenType, i = 1): boolean {
     return this.LA(i).tokenType === type;
+  }
+
+  /**
+   * Whether a production that can only start with a token of `type` (or of its category) may start
+   * here; always true in the recording phase, which must reach every production. Hot rules wrap an
+   * OPTION or MANY in it, so that where the production cannot start (most of the time) they do not
+   * build its closures: those were a large share of what parsing allocates.
+   */
+  protected mayStart(type: TokenType): boolean {
+    return this.RECORDING_PHASE || tokenMatcher(this.LA(1), type);
   }
 
   protected atEof(): boolean {

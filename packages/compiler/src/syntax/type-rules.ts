@@ -24,14 +24,16 @@ export abstract class TypeRules extends ParserBase {
     const parts: IdentifierNode[] = [];
     const first = this.CONSUME(Identifier);
     if (!this.RECORDING_PHASE) parts.push(this.ident(first));
-    this.MANY({
-      GATE: () => this.at(Identifier, 2),
-      DEF: () => {
-        this.CONSUME(Op.Dot);
-        const part = this.CONSUME2(Identifier);
-        if (!this.RECORDING_PHASE) parts.push(this.ident(part));
-      },
-    });
+    if (this.mayStart(Op.Dot)) {
+      this.MANY({
+        GATE: () => this.at(Identifier, 2),
+        DEF: () => {
+          this.CONSUME(Op.Dot);
+          const part = this.CONSUME2(Identifier);
+          if (!this.RECORDING_PHASE) parts.push(this.ident(part));
+        },
+      });
+    }
     if (this.RECORDING_PHASE) return RECORDED;
     // Most names have one part: its text and span are the name's (spans are never changed, so shared).
     const only = parts.length === 1 ? (parts[0] as IdentifierNode) : undefined;
@@ -146,14 +148,16 @@ export abstract class TypeRules extends ParserBase {
   /** `[]` pairs; returns the span of each pair. */
   dims = this.RULE('dims', (): Span[] => {
     const spans: Span[] = [];
-    this.MANY({
-      GATE: () => this.at(Op.RBracket, 2),
-      DEF: () => {
-        const open = this.CONSUME(Op.LBracket);
-        this.CONSUME(Op.RBracket);
-        if (!this.RECORDING_PHASE) spans.push(this.spanFrom(open));
-      },
-    });
+    if (this.mayStart(Op.LBracket)) {
+      this.MANY({
+        GATE: () => this.at(Op.RBracket, 2),
+        DEF: () => {
+          const open = this.CONSUME(Op.LBracket);
+          this.CONSUME(Op.RBracket);
+          if (!this.RECORDING_PHASE) spans.push(this.spanFrom(open));
+        },
+      });
+    }
     return spans;
   });
 }
