@@ -8,8 +8,9 @@ import type { CodeSink, SinkLabel } from './code-sink.js';
 import { internalError } from './internal-error.js';
 
 export class CodeBuilderSink implements CodeSink {
-  /** A line number not yet given to the builder, and the pc it is for. */
-  private pendingLine: { pc: number; line: number } | undefined;
+  /** A line number not yet given to the builder (-1: none), and the pc it is for. */
+  private pendingLine = -1;
+  private pendingLinePc = 0;
   /**
    * Long and double constants whose pool entries wait for the end of the method's code: javac adds
    * them after the entries the rest of the code refers to (and before the exception handlers' classes).
@@ -142,8 +143,9 @@ export class CodeBuilderSink implements CodeSink {
   line(line: number): void {
     const pc = this.code.provisionalPc;
     // javac's rule: a second entry at the same pc replaces the first.
-    if (this.pendingLine !== undefined && this.pendingLine.pc !== pc) this.flushLine();
-    this.pendingLine = { pc, line };
+    if (this.pendingLine >= 0 && this.pendingLinePc !== pc) this.flushLine();
+    this.pendingLine = line;
+    this.pendingLinePc = pc;
   }
 
   localVariable(name: string, descriptor: string, slot: number, start: SinkLabel, end: SinkLabel): void {
@@ -163,10 +165,10 @@ export class CodeBuilderSink implements CodeSink {
 
   /** A pending line starts at the current position, which no instruction has taken since it was set. */
   private flushLine(): void {
-    const pending = this.pendingLine;
-    if (pending === undefined) return;
-    this.pendingLine = undefined;
-    this.code.lineNumber(pending.line);
+    const line = this.pendingLine;
+    if (line < 0) return;
+    this.pendingLine = -1;
+    this.code.lineNumber(line);
   }
 }
 
