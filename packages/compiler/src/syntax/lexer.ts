@@ -124,7 +124,11 @@ export function tokenize(source: SourceText): LexResult {
     token.tokenTypeIdx = type.tokenTypeIdx as number;
   };
 
-  for (const token of result.tokens as OakToken[]) {
+  const lexed = result.tokens as OakToken[];
+  // An index loop: this visits every token, much of it before the loop is optimised, where for-of
+  // allocates an iterator result per token.
+  for (let i = 0; i < lexed.length; i++) {
+    const token = lexed[i] as OakToken;
     const type = token.tokenType;
     if (type === Identifier) {
       const keyword = keywordTypes.get(token.image);
