@@ -350,8 +350,13 @@ function hex(n: number): string {
 
 /** A byte buffer that grows as it is written. */
 class ByteSink {
-  private bytes = new Uint8Array(256);
+  private bytes: Uint8Array;
   length = 0;
+
+  /** `capacity`: the expected size, a hint only (the buffer grows past it; a bad one is ignored). */
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Number.isInteger(capacity) && capacity > 0 ? Math.min(capacity, 0x10000) : 16);
+  }
 
   private reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
@@ -376,7 +381,7 @@ class ByteSink {
   }
 
   result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
   }
 }
 
@@ -405,7 +410,9 @@ function checkRange(what: string, value: number, min: number, max: number, pc: n
  * verifier to say.
  */
 export function encodeInstructions(instructions: readonly Instruction[]): Uint8Array {
-  const sink = new ByteSink();
+  // Laid out back to back, so the code's size is where the last instruction ends.
+  const last = instructions[instructions.length - 1];
+  const sink = new ByteSink(last === undefined ? 0 : last.pc + last.length);
   for (const instruction of instructions) {
     if (instruction.pc !== sink.length) {
       throw new BytecodeError(`instruction claims pc ${instruction.pc} but falls at ${sink.length}`);
