@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-const { runCommandBundle } = require('@oakvm/classfile/code-cache');
+const { runCommandBundle } = require('../dist/code-cache.cjs');
 
 runCommandBundle(`${__dirname}/../dist/oakp.cjs`, __filename);
