@@ -21,6 +21,10 @@ import { SyntaxCode } from './syntax-errors.js';
 import { Identifier, Kw, Op } from './tokens.js';
 import { ExpressionRules } from './expression-rules.js';
 
+/** blockStatements' argument (whether `case` and `default` end the statements), one object each. */
+const OUTSIDE_SWITCH: { ARGS: [boolean] } = { ARGS: [false] };
+const IN_SWITCH: { ARGS: [boolean] } = { ARGS: [true] };
+
 export abstract class StatementRules extends ExpressionRules {
   // Built once, as in ExpressionRules.
   private statementAlts: OrMethodOpts<Stmt> | undefined;
@@ -30,7 +34,7 @@ export abstract class StatementRules extends ExpressionRules {
 
   block = this.RULE('block', (): Block => {
     const open = this.CONSUME(Op.LBrace);
-    const statements = this.SUBRULE(this.blockStatements, { ARGS: [false] });
+    const statements = this.SUBRULE(this.blockStatements, OUTSIDE_SWITCH);
     this.CONSUME(Op.RBrace);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'Block' as const, statements, span: this.spanFrom(open) };
   });
@@ -45,7 +49,7 @@ export abstract class StatementRules extends ExpressionRules {
         call = this.SUBRULE(this.explicitConstructorCall);
       },
     });
-    const rest = this.SUBRULE(this.blockStatements, { ARGS: [false] });
+    const rest = this.SUBRULE(this.blockStatements, OUTSIDE_SWITCH);
     this.CONSUME(Op.RBrace);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'Block' as const, statements: call === undefined ? rest : [call, ...rest], span: this.spanFrom(open) };
   });
@@ -409,7 +413,7 @@ export abstract class StatementRules extends ExpressionRules {
       const label = this.SUBRULE(this.switchLabel);
       labels.push(label);
     });
-    const body = this.SUBRULE(this.blockStatements, { ARGS: [true] });
+    const body = this.SUBRULE(this.blockStatements, IN_SWITCH);
     return this.RECORDING_PHASE ? RECORDED : { labels, body, span: this.spanFrom(first) };
   });
 
