@@ -48,7 +48,7 @@ export abstract class ExpressionRules extends TypeRules {
         },
         {
           ALT: () => {
-            const target = this.SUBRULE(this.conditionalExpression);
+            const target = this.conditionalBody();
             let result = target;
             if (this.mayStart(AssignOperator)) {
               this.OPTION(() => {
@@ -77,33 +77,34 @@ export abstract class ExpressionRules extends TypeRules {
 
   /**
    * A binary-operator chain (built with Java's precedences by buildBinary) and an optional `? :` after
-   * it. One rule rather than two: every expression passes through here, and each chevrotain rule
-   * invocation has a fixed cost.
+   * it. `expression` runs this inline and the rule serves only a conditional's last operand: every
+   * expression passes through here, and each chevrotain rule invocation has a fixed cost. (Its DSL calls
+   * use occurrence indexes from 5 up, which `expression`'s own calls do not use.)
    */
-  conditionalExpression = this.RULE('conditionalExpression', (): Expr => {
+  protected conditionalBody(): Expr {
     this.enter();
-    const first = this.SUBRULE(this.unaryExpression);
+    const first = this.SUBRULE5(this.unaryExpression);
     const steps: BinaryStep[] = [];
     if (this.mayStart(BinaryOperator) || this.at(Kw.instanceof)) {
-      this.MANY(() => {
-        this.OR2([
+      this.MANY5(() => {
+        this.OR5([
           {
             ALT: () => {
               const op = this.CONSUME(BinaryOperator);
-              const right = this.SUBRULE2(this.unaryExpression);
+              const right = this.SUBRULE6(this.unaryExpression);
               if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
             },
           },
           {
             ALT: () => {
               this.CONSUME(Kw.instanceof);
-              this.OPTION2(() => {
+              this.OPTION6(() => {
                 const f = this.CONSUME(Kw.final);
                 this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
               });
-              const type = this.SUBRULE(this.type);
-              this.OPTION3(() => {
-                const binding = this.CONSUME(Identifier);
+              const type = this.SUBRULE5(this.type);
+              this.OPTION7(() => {
+                const binding = this.CONSUME5(Identifier);
                 this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
               });
               if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
@@ -115,15 +116,15 @@ export abstract class ExpressionRules extends TypeRules {
     const condition = steps.length === 0 ? first : buildBinary(first, steps);
     let result = condition;
     if (this.mayStart(Op.Question)) {
-      this.OPTION(() => {
+      this.OPTION5(() => {
         this.CONSUME(Op.Question);
-        const whenTrue = this.SUBRULE(this.expression);
+        const whenTrue = this.SUBRULE5(this.expression);
         this.CONSUME(Op.Colon);
-        const whenFalse = this.OR({
+        const whenFalse = this.OR6({
           IGNORE_AMBIGUITIES: true,
           DEF: [
-            { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE2(this.expression) },
-            { ALT: () => this.SUBRULE2(this.conditionalExpression) },
+            { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE6(this.expression) },
+            { ALT: () => this.SUBRULE5(this.conditionalExpression) },
           ],
         });
         this.ACTION(() => {
@@ -133,7 +134,9 @@ export abstract class ExpressionRules extends TypeRules {
     }
     this.leave();
     return result;
-  });
+  }
+
+  conditionalExpression = this.RULE('conditionalExpression', (): Expr => this.conditionalBody());
 
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
     this.enter();

@@ -376,7 +376,7 @@ class OakParser extends StatementRules {
 
   methodRest = this.RULE('methodRest', (mods: Modifiers, declaredReturn: TypeNode | VoidTypeNode, name: IToken, start: () => Span): Member => {
     const params = this.SUBRULE(this.formalParameters);
-    const dims = this.SUBRULE(this.dims);
+    const dims = this.dimsIfAny();
     const throws = this.SUBRULE(this.throwsClause);
     const body = this.OR([
       { ALT: () => this.SUBRULE(this.block) },

@@ -156,7 +156,7 @@ export abstract class StatementRules extends ExpressionRules {
 
   /** The rest of a declarator after its name: `[]`s and an optional initialiser. */
   declaratorRest = this.RULE('declaratorRest', (declaredType: TypeNode, name: IToken): VarDeclarator => {
-    const dims = this.SUBRULE(this.dims);
+    const dims = this.dimsIfAny();
     let init: Expr | null = null;
     this.OPTION(() => {
       this.CONSUME(Op.Eq);
@@ -519,7 +519,7 @@ export abstract class StatementRules extends ExpressionRules {
       });
     });
     const name = this.CONSUME(Identifier);
-    const dims = this.SUBRULE(this.dims);
+    const dims = this.dimsIfAny();
     if (this.RECORDING_PHASE) return RECORDED;
     this.checkOnlyFinal(mods, tokenSpan(name));
     return { modifiers: mods, type: this.withDims(type, dims), name: this.ident(name), span: this.spanFrom(first) };

@@ -16,6 +16,8 @@ import { SyntaxCode } from './syntax-errors.js';
 import { Identifier, Kw, ModifierKeyword, Op, PrimitiveKeyword } from './tokens.js';
 import { ParserBase, RECORDED } from './parser-base.js';
 
+const NO_DIMS: readonly Span[] = Object.freeze([]);
+
 export abstract class TypeRules extends ParserBase {
   // Alternatives that capture nothing but the parser, built once (as in ExpressionRules).
   private typeAlts: IOrAlt<PrimitiveTypeNode | ClassTypeNode>[] | undefined;
@@ -115,7 +117,7 @@ export abstract class TypeRules extends ParserBase {
 
   type = this.RULE('type', (): TypeNode => {
     const base = this.OR((this.typeAlts ??= [{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]));
-    const dims = this.SUBRULE(this.dims);
+    const dims = this.dimsIfAny();
     return this.RECORDING_PHASE ? RECORDED : this.withDims(base, dims);
   });
 
@@ -144,6 +146,14 @@ export abstract class TypeRules extends ParserBase {
     });
     return this.RECORDING_PHASE ? RECORDED : { kind: 'ClassType' as const, name, span: name.span };
   });
+
+  /**
+   * `dims` (as SUBRULE, occurrence 0) where a `[` is next, else no dimensions without invoking the rule:
+   * most types and declarators have none, and a chevrotain rule invocation has a fixed cost.
+   */
+  protected dimsIfAny(): readonly Span[] {
+    return this.mayStart(Op.LBracket) ? this.SUBRULE(this.dims) : NO_DIMS;
+  }
 
   /** `[]` pairs; returns the span of each pair. */
   dims = this.RULE('dims', (): Span[] => {
