@@ -9,7 +9,7 @@ import { runTimed } from './process.mjs';
 
 /** Phases in report order; `frames` are function names, `file` optionally narrows them to a file. */
 export const PHASES = [
-  { id: 'module', label: 'loading and compiling JavaScript (module loaders, code cache, V8 compile)', frames: ['compileSourceTextModule', 'compileForInternalLoader', 'loadAndTranslate', 'getModuleJobForImport', 'resolve', 'instantiate', 'Script', 'readCache', 'runInThisContext', 'wrapSafe', 'Module._load'] },
+  { id: 'module', label: 'loading and compiling JavaScript (module loaders, code cache, V8 compile)', frames: ['compileSourceTextModule', 'compileForInternalLoader', 'loadAndTranslate', 'getModuleJobForImport', 'resolve', 'instantiate', 'Script', 'readCache', 'wrapSafe'] },
   { id: 'evaluate', label: 'evaluating module top levels', frames: ['evaluate'] },
   { id: 'image', label: 'runtime image: reading and indexing (CRC, entry table)', frames: ['readRuntimeImage'] },
   { id: 'classfile', label: 'class-file parsing (readClassFile)', frames: ['readClassFile'] },
