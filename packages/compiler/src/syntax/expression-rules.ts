@@ -1,6 +1,6 @@
 // Grammar rules for expressions: Java's operators with their precedence, casts, primaries, creation and
 // array initialisers.
-import type { IOrAlt, OrMethodOpts, IToken } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts, IToken, TokenType } from 'chevrotain';
 import type {
   ArrayLiteral,
   AssignOperator as AssignOperatorText,
@@ -18,12 +18,14 @@ import { SyntaxCode } from './syntax-errors.js';
 import { AssignOperator, BinaryOperator, CharLiteral, Identifier, Kw, NumberLiteral, Op, StringLiteral } from './tokens.js';
 import { TypeRules } from './type-rules.js';
 
+/** The tokens that start unaryExpression's prefix-operator alternatives. */
+const PREFIX_OPERATORS: ReadonlySet<TokenType> = new Set([Op.PlusPlus, Op.MinusMinus, Op.Minus, Op.Plus, Op.Tilde, Op.Bang]);
+
 export abstract class ExpressionRules extends TypeRules {
   // The alternatives of the hottest ORs, built once: chevrotain accepts a cached array, and rebuilding
   // a dozen closures on every call was a large share of parse time (garbage collection).
   private expressionAlts: OrMethodOpts<Expr> | undefined;
   private unaryAlts: OrMethodOpts<Expr> | undefined;
-  private primaryAlts: OrMethodOpts<Expr> | undefined;
   private incDecAlts: IOrAlt<IToken>[] | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
 
@@ -140,7 +142,8 @@ export abstract class ExpressionRules extends TypeRules {
 
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
     this.enter();
-    const e = this.OR((this.unaryAlts ??= {
+    const first = this.LA(1);
+    const operand = this.OR((this.unaryAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -198,29 +201,143 @@ export abstract class ExpressionRules extends TypeRules {
           },
         },
         {
-          // A primary and its selectors and postfix operators, inline for the reason given at
-          // conditionalExpression.
           ALT: () => {
-            let e = this.SUBRULE(this.primary);
-            if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
-              this.MANY(() => {
-                const next = this.SUBRULE(this.selector, { ARGS: [e] });
-                e = next;
+            const t = this.CONSUME2(NumberLiteral);
+            return this.RECORDING_PHASE ? RECORDED : this.numberLiteral(t);
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(StringLiteral);
+            if (this.RECORDING_PHASE) return RECORDED;
+            const payload = (t as OakToken).payload;
+            const value = payload !== undefined && payload.kind === 'string' ? payload.value : '';
+            return { kind: 'Literal' as const, text: t.image, value: { kind: 'string' as const, value }, span: tokenSpan(t) };
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(CharLiteral);
+            if (this.RECORDING_PHASE) return RECORDED;
+            const payload = (t as OakToken).payload;
+            const value = payload !== undefined && payload.kind === 'char' ? payload.value : 0;
+            return { kind: 'Literal' as const, text: t.image, value: { kind: 'char' as const, value }, span: tokenSpan(t) };
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.OR5([{ ALT: () => this.CONSUME(Kw.true) }, { ALT: () => this.CONSUME(Kw.false) }]);
+            if (this.RECORDING_PHASE) return RECORDED;
+            return {
+              kind: 'Literal' as const,
+              text: t.image,
+              value: { kind: 'boolean' as const, value: t.tokenType === Kw.true },
+              span: tokenSpan(t),
+            };
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.null);
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Literal' as const, text: 'null', value: { kind: 'null' as const }, span: tokenSpan(t) };
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.this);
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'This' as const, span: tokenSpan(t) };
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Kw.super);
+            return this.OR6([
+              {
+                ALT: () => {
+                  this.CONSUME(Op.Dot);
+                  const name = this.CONSUME(Identifier);
+                  return this.SUBRULE(this.memberSuffix, { ARGS: [{ kind: 'Super', span: tokenSpan(t) }, name] });
+                },
+              },
+              {
+                ALT: () => {
+                  const cc = this.CONSUME(Op.ColonColon);
+                  if (this.RECORDING_PHASE) return RECORDED;
+                  this.notSupported(tokenSpan(cc), 'method references', true);
+                  this.skipExpressionRest();
+                  return this.placeholder(this.spanFrom(t));
+                },
+              },
+            ]);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.creator) },
+        {
+          ALT: () => {
+            const open = this.CONSUME2(Op.LParen);
+            const inner = this.SUBRULE(this.expression);
+            this.CONSUME2(Op.RParen);
+            return this.RECORDING_PHASE ? RECORDED : { ...inner, parenthesized: true, span: this.spanFrom(open) };
+          },
+        },
+        {
+          ALT: () => {
+            const name = this.CONSUME2(Identifier);
+            let args: Expr[] | undefined;
+            if (this.mayStart(Op.LParen)) {
+              this.OPTION(() => {
+                args = this.SUBRULE(this.arguments);
               });
             }
-            if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
-              this.MANY2(() => {
-                const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
-                this.ACTION(() => {
-                  e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
-                });
-              });
-            }
-            return e;
+            if (this.RECORDING_PHASE) return RECORDED;
+            if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
+            return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
+          },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            this.OR7([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.CONSUME(Kw.void) }]);
+            this.SUBRULE(this.dims);
+            this.CONSUME2(Op.Dot);
+            this.CONSUME(Kw.class);
+            if (this.RECORDING_PHASE) return RECORDED;
+            this.notSupported(tokenSpan(first), 'class literals', true);
+            return this.placeholder(this.spanFrom(first));
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.CONSUME(Kw.switch);
+            if (this.RECORDING_PHASE) return RECORDED;
+            this.notSupported(tokenSpan(kw), 'switch expressions', true);
+            if (this.at(Op.LParen)) this.skipBalanced();
+            if (this.at(Op.LBrace)) this.skipBalanced();
+            return this.placeholder(this.spanFrom(kw));
           },
         },
       ],
     }));
+    // After a prefix operator or a cast the operand has taken every selector and postfix operator that
+    // follows (a negative literal takes none: `-5[0]` is javac's `-(5[0])`, an error); after a primary
+    // they are this rule's to parse.
+    let e = operand;
+    if (this.RECORDING_PHASE || !(PREFIX_OPERATORS.has(first.tokenType) || (operand.kind === 'Cast' && operand.parenthesized !== true))) {
+      if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
+        this.MANY(() => {
+          const next = this.SUBRULE(this.selector, { ARGS: [e] });
+          e = next;
+        });
+      }
+      if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
+        this.MANY2(() => {
+          const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
+          this.ACTION(() => {
+            e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+          });
+        });
+      }
+    }
     this.leave();
     return e;
   });
@@ -335,130 +452,6 @@ export abstract class ExpressionRules extends TypeRules {
     return args;
   });
 
-  primary = this.RULE('primary', (): Expr => {
-    return this.OR((this.primaryAlts ??= {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            const t = this.CONSUME(NumberLiteral);
-            return this.RECORDING_PHASE ? RECORDED : this.numberLiteral(t);
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(StringLiteral);
-            if (this.RECORDING_PHASE) return RECORDED;
-            const payload = (t as OakToken).payload;
-            const value = payload !== undefined && payload.kind === 'string' ? payload.value : '';
-            return { kind: 'Literal' as const, text: t.image, value: { kind: 'string' as const, value }, span: tokenSpan(t) };
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(CharLiteral);
-            if (this.RECORDING_PHASE) return RECORDED;
-            const payload = (t as OakToken).payload;
-            const value = payload !== undefined && payload.kind === 'char' ? payload.value : 0;
-            return { kind: 'Literal' as const, text: t.image, value: { kind: 'char' as const, value }, span: tokenSpan(t) };
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.OR2([{ ALT: () => this.CONSUME(Kw.true) }, { ALT: () => this.CONSUME(Kw.false) }]);
-            if (this.RECORDING_PHASE) return RECORDED;
-            return {
-              kind: 'Literal' as const,
-              text: t.image,
-              value: { kind: 'boolean' as const, value: t.tokenType === Kw.true },
-              span: tokenSpan(t),
-            };
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Kw.null);
-            return this.RECORDING_PHASE ? RECORDED : { kind: 'Literal' as const, text: 'null', value: { kind: 'null' as const }, span: tokenSpan(t) };
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Kw.this);
-            return this.RECORDING_PHASE ? RECORDED : { kind: 'This' as const, span: tokenSpan(t) };
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Kw.super);
-            return this.OR3([
-              {
-                ALT: () => {
-                  this.CONSUME(Op.Dot);
-                  const name = this.CONSUME(Identifier);
-                  return this.SUBRULE(this.memberSuffix, { ARGS: [{ kind: 'Super', span: tokenSpan(t) }, name] });
-                },
-              },
-              {
-                ALT: () => {
-                  const cc = this.CONSUME(Op.ColonColon);
-                  if (this.RECORDING_PHASE) return RECORDED;
-                  this.notSupported(tokenSpan(cc), 'method references', true);
-                  this.skipExpressionRest();
-                  return this.placeholder(this.spanFrom(t));
-                },
-              },
-            ]);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.creator) },
-        {
-          ALT: () => {
-            const open = this.CONSUME(Op.LParen);
-            const inner = this.SUBRULE(this.expression);
-            this.CONSUME(Op.RParen);
-            return this.RECORDING_PHASE ? RECORDED : { ...inner, parenthesized: true, span: this.spanFrom(open) };
-          },
-        },
-        {
-          ALT: () => {
-            const name = this.CONSUME2(Identifier);
-            let args: Expr[] | undefined;
-            if (this.mayStart(Op.LParen)) {
-              this.OPTION(() => {
-                args = this.SUBRULE(this.arguments);
-              });
-            }
-            if (this.RECORDING_PHASE) return RECORDED;
-            if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
-            return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
-          },
-        },
-        {
-          ALT: () => {
-            const first = this.LA(1);
-            this.OR4([{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.CONSUME(Kw.void) }]);
-            this.SUBRULE(this.dims);
-            this.CONSUME2(Op.Dot);
-            this.CONSUME(Kw.class);
-            if (this.RECORDING_PHASE) return RECORDED;
-            this.notSupported(tokenSpan(first), 'class literals', true);
-            return this.placeholder(this.spanFrom(first));
-          },
-        },
-        {
-          ALT: () => {
-            const kw = this.CONSUME(Kw.switch);
-            if (this.RECORDING_PHASE) return RECORDED;
-            this.notSupported(tokenSpan(kw), 'switch expressions', true);
-            if (this.at(Op.LParen)) this.skipBalanced();
-            if (this.at(Op.LBrace)) this.skipBalanced();
-            return this.placeholder(this.spanFrom(kw));
-          },
-        },
-      ],
-    }));
-  });
-
   creator = this.RULE('creator', (): Expr => {
     const kw = this.CONSUME(Kw.new);
     return this.OR([
@@ -532,9 +525,12 @@ export abstract class ExpressionRules extends TypeRules {
     ]);
   });
 
-  variableInitializer = this.RULE('variableInitializer', (): Expr => {
-    return this.OR((this.variableInitializerAlts ??= [{ ALT: () => this.SUBRULE(this.arrayInitializer) }, { ALT: () => this.SUBRULE(this.expression) }]));
-  });
+  variableInitializer = this.RULE('variableInitializer', (): Expr => this.OR(this.variableInitializerAlternatives()));
+
+  /** An array initialiser or an expression; declarators run this OR inline (occurrence 0 of its DSL calls). */
+  protected variableInitializerAlternatives(): IOrAlt<Expr>[] {
+    return (this.variableInitializerAlts ??= [{ ALT: () => this.SUBRULE(this.arrayInitializer) }, { ALT: () => this.SUBRULE(this.expression) }]);
+  }
 
   arrayInitializer = this.RULE('arrayInitializer', (): ArrayLiteral => {
     const open = this.CONSUME(Op.LBrace);
