@@ -1,5 +1,5 @@
 // Grammar rules for blocks and statements, local declarations and parameters.
-import type { IOrAlt, OrMethodOpts, IToken } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts, IToken, TokenType } from 'chevrotain';
 import type {
   Block,
   CatchClause,
@@ -29,8 +29,11 @@ export abstract class StatementRules extends ExpressionRules {
   // Built once, as in ExpressionRules.
   private statementAlts: OrMethodOpts<Stmt> | undefined;
   private blockStatementAlts: OrMethodOpts<Stmt | null> | undefined;
+  private statementAltList: IOrAlt<Stmt>[] | undefined;
+  private localVariableNotAllowedAlt: IOrAlt<Stmt> | undefined;
   private switchLabelAlts: IOrAlt<SwitchLabel>[] | undefined;
-  private switchLabelEndAlts: IOrAlt<unknown>[] | undefined;
+  private caseEndAlts: IOrAlt<unknown>[] | undefined;
+  private defaultEndAlts: IOrAlt<unknown>[] | undefined;
 
   block = this.RULE('block', (): Block => {
     const open = this.CONSUME(Op.LBrace);
@@ -80,7 +83,7 @@ export abstract class StatementRules extends ExpressionRules {
           const start = this.position;
           const depth = this.nesting;
           try {
-            const s = this.SUBRULE(this.blockStatement);
+            const s = this.blockStatement();
             if (s !== null) statements.push(s);
           } catch (e) {
             if (this.RECORDING_PHASE) throw e;
@@ -96,8 +99,15 @@ export abstract class StatementRules extends ExpressionRules {
     return statements;
   });
 
-  blockStatement = this.RULE('blockStatement', (): Stmt | null => {
-    return this.OR((this.blockStatementAlts ??= {
+  /**
+   * A block statement: a local declaration or a statement, whose alternatives this OR shares with
+   * `statement`. `blockStatements` runs it inline, so that most statements cost no chevrotain rule
+   * invocation of their own (they were two each, a fixed cost apiece). Its DSL calls must not reuse
+   * blockStatements' occurrence indexes; the nesting depth counts it as `statement` counts itself.
+   */
+  protected blockStatement(): Stmt | null {
+    this.enter();
+    const s = this.OR((this.blockStatementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -120,18 +130,20 @@ export abstract class StatementRules extends ExpressionRules {
           GATE: () => startsLocalVarDecl(this.peek),
           ALT: () => {
             const decl = this.SUBRULE(this.localVariableDeclaration);
-            this.CONSUME(Op.Semicolon);
+            this.CONSUME4(Op.Semicolon);
             return this.RECORDING_PHASE ? RECORDED : { ...decl, span: this.spanFrom(decl.span) };
           },
         },
-        { ALT: () => this.SUBRULE(this.statement) },
+        ...this.statementAlternatives(),
       ],
     }));
-  });
+    this.leave();
+    return s;
+  }
 
   localVariableDeclaration = this.RULE('localVariableDeclaration', (): LocalVar => {
     const first = this.LA(1);
-    const mods = this.SUBRULE(this.modifiers);
+    const mods = this.modifiersIfAny();
     const declaredType = this.SUBRULE(this.type);
     const declarators: VarDeclarator[] = [];
     const d = this.SUBRULE(this.variableDeclarator, { ARGS: [declaredType] });
@@ -151,93 +163,114 @@ export abstract class StatementRules extends ExpressionRules {
 
   variableDeclarator = this.RULE('variableDeclarator', (declaredType: TypeNode): VarDeclarator => {
     const name = this.CONSUME(Identifier);
-    return this.SUBRULE(this.declaratorRest, { ARGS: [declaredType, name] });
+    return this.declaratorBody(declaredType, name);
   });
 
-  /** The rest of a declarator after its name: `[]`s and an optional initialiser. */
-  declaratorRest = this.RULE('declaratorRest', (declaredType: TypeNode, name: IToken): VarDeclarator => {
+  /** The rest of a declarator after its name, for a field's first declarator (its name read already). */
+  declaratorRest = this.RULE('declaratorRest', (declaredType: TypeNode, name: IToken): VarDeclarator => this.declaratorBody(declaredType, name));
+
+  /**
+   * `[]`s and an optional initialiser, run inline by both declarator rules: one rule invocation per
+   * declarator where there were three (declarator, rest, initialiser), each a fixed cost.
+   */
+  private declaratorBody(declaredType: TypeNode, name: IToken): VarDeclarator {
     const dims = this.dimsIfAny();
     let init: Expr | null = null;
-    this.OPTION(() => {
-      this.CONSUME(Op.Eq);
-      init = this.SUBRULE(this.variableInitializer);
-    });
+    if (this.mayStart(Op.Eq)) {
+      this.OPTION(() => {
+        this.CONSUME(Op.Eq);
+        init = this.OR(this.variableInitializerAlternatives());
+      });
+    }
     return this.RECORDING_PHASE ? RECORDED : { name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) };
-  });
+  }
 
   statement = this.RULE('statement', (): Stmt => {
     this.enter();
     const s = this.OR((this.statementAlts ??= {
       IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.SUBRULE(this.block) as Stmt },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Op.Semicolon);
-            return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: tokenSpan(t) };
-          },
-        },
-        { ALT: () => this.SUBRULE(this.ifStatement) },
-        { ALT: () => this.SUBRULE(this.whileStatement) },
-        { ALT: () => this.SUBRULE(this.doStatement) },
-        { ALT: () => this.SUBRULE(this.forStatement) },
-        { ALT: () => this.SUBRULE(this.jumpStatement) },
-        { ALT: () => this.SUBRULE(this.returnStatement) },
-        { ALT: () => this.SUBRULE(this.switchStatement) },
-        { ALT: () => this.SUBRULE(this.throwStatement) },
-        { ALT: () => this.SUBRULE(this.tryStatement) },
-        { GATE: () => this.at(Op.LParen, 2), ALT: () => this.SUBRULE(this.synchronizedStatement) },
-        {
-          GATE: () => this.at(Op.Colon, 2),
-          ALT: () => {
-            const label = this.CONSUME(Identifier);
-            this.CONSUME(Op.Colon);
-            const body = this.SUBRULE(this.statement);
-            return this.RECORDING_PHASE ? RECORDED : { kind: 'Labeled' as const, label: this.ident(label), body, span: this.spanFrom(label) };
-          },
-        },
-        {
-          GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
-          ALT: () => this.SUBRULE2(this.explicitConstructorCall),
-        },
-        {
-          ALT: () => {
-            const kw = this.CONSUME(Kw.assert);
-            this.ACTION(() => {
-              this.notSupported(tokenSpan(kw), 'assert statements', true);
-              this.resyncStatement(this.position - 1);
-            });
-            return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: this.spanFrom(kw) };
-          },
-        },
-        {
-          GATE: () => startsLocalVarDecl(this.peek),
-          ALT: () => {
-            const decl = this.SUBRULE(this.localVariableDeclaration);
-            this.CONSUME2(Op.Semicolon);
-            this.ACTION(() => this.report(decl.declarators[0]?.name.span ?? decl.span, SyntaxCode.variableNotAllowed, 'variable declaration not allowed here'));
-            return this.RECORDING_PHASE ? RECORDED : { ...decl, span: this.spanFrom(decl.span) };
-          },
-        },
-        {
-          ALT: () => {
-            const first = this.LA(1);
-            const e = this.SUBRULE(this.expression);
-            this.CONSUME3(Op.Semicolon);
-            if (this.RECORDING_PHASE) return RECORDED;
-            this.checkStatementExpression(e);
-            return { kind: 'ExprStmt' as const, expr: e, span: this.spanFrom(first) };
-          },
-        },
-      ],
+      DEF: [...this.statementAlternatives().slice(0, -1), this.localVariableNotAllowed(), ...this.statementAlternatives().slice(-1)],
     }));
     this.leave();
     return s;
   });
 
+  /**
+   * The alternatives of a statement other than a local declaration, in the order they are tried (the
+   * expression statement last), one array for `statement` and `blockStatement`. Each rule running them
+   * records their DSL calls as its own, so these occurrence indexes are reserved in both.
+   */
+  private statementAlternatives(): IOrAlt<Stmt>[] {
+    return (this.statementAltList ??= [
+      { ALT: () => this.SUBRULE(this.block) as Stmt },
+      {
+        ALT: () => {
+          const t = this.CONSUME(Op.Semicolon);
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: tokenSpan(t) };
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      { ALT: () => this.SUBRULE(this.whileStatement) },
+      { ALT: () => this.SUBRULE(this.doStatement) },
+      { ALT: () => this.SUBRULE(this.forStatement) },
+      { ALT: () => this.SUBRULE(this.jumpStatement) },
+      { ALT: () => this.SUBRULE(this.returnStatement) },
+      { ALT: () => this.SUBRULE(this.switchStatement) },
+      { ALT: () => this.SUBRULE(this.throwStatement) },
+      { ALT: () => this.SUBRULE(this.tryStatement) },
+      { GATE: () => this.at(Op.LParen, 2), ALT: () => this.SUBRULE(this.synchronizedStatement) },
+      {
+        GATE: () => this.at(Op.Colon, 2),
+        ALT: () => {
+          const label = this.CONSUME(Identifier);
+          this.CONSUME(Op.Colon);
+          const body = this.SUBRULE(this.statement);
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'Labeled' as const, label: this.ident(label), body, span: this.spanFrom(label) };
+        },
+      },
+      {
+        GATE: () => (this.at(Kw.this) || this.at(Kw.super)) && this.at(Op.LParen, 2),
+        ALT: () => this.SUBRULE2(this.explicitConstructorCall),
+      },
+      {
+        ALT: () => {
+          const kw = this.CONSUME(Kw.assert);
+          this.ACTION(() => {
+            this.notSupported(tokenSpan(kw), 'assert statements', true);
+            this.resyncStatement(this.position - 1);
+          });
+          return this.RECORDING_PHASE ? RECORDED : { kind: 'Empty' as const, span: this.spanFrom(kw) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.LA(1);
+          const e = this.SUBRULE(this.expression);
+          this.CONSUME3(Op.Semicolon);
+          if (this.RECORDING_PHASE) return RECORDED;
+          this.checkStatementExpression(e);
+          return { kind: 'ExprStmt' as const, expr: e, span: this.spanFrom(first) };
+        },
+      },
+    ]);
+  }
+
+  /** A local declaration where only a statement may be: parsed, and reported as javac does. */
+  private localVariableNotAllowed(): IOrAlt<Stmt> {
+    return (this.localVariableNotAllowedAlt ??= {
+      GATE: () => startsLocalVarDecl(this.peek),
+      ALT: () => {
+        const decl = this.SUBRULE(this.localVariableDeclaration);
+        this.CONSUME2(Op.Semicolon);
+        this.ACTION(() => this.report(decl.declarators[0]?.name.span ?? decl.span, SyntaxCode.variableNotAllowed, 'variable declaration not allowed here'));
+        return this.RECORDING_PHASE ? RECORDED : { ...decl, span: this.spanFrom(decl.span) };
+      },
+    });
+  }
+
   ifStatement = this.RULE('ifStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.if);
-    const condition = this.SUBRULE(this.parExpression);
+    const condition = this.parenthesized();
     const thenStmt = this.SUBRULE(this.statement);
     let elseStmt: Stmt | null = null;
     this.OPTION(() => {
@@ -247,16 +280,20 @@ export abstract class StatementRules extends ExpressionRules {
     return this.RECORDING_PHASE ? RECORDED : { kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) };
   });
 
-  parExpression = this.RULE('parExpression', (): Expr => {
+  /**
+   * `( expression )` after `if`, `while`, `switch` and `synchronized`, inline in their rules (CONSUME and
+   * SUBRULE occurrence 0 of `(`, `)` and expression) rather than a rule invocation of its own.
+   */
+  private parenthesized(): Expr {
     this.CONSUME(Op.LParen);
     const e = this.SUBRULE(this.expression);
     this.CONSUME(Op.RParen);
     return e;
-  });
+  }
 
   whileStatement = this.RULE('whileStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.while);
-    const condition = this.SUBRULE(this.parExpression);
+    const condition = this.parenthesized();
     const body = this.SUBRULE(this.statement);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'While' as const, condition, body, span: this.spanFrom(kw) };
   });
@@ -265,7 +302,7 @@ export abstract class StatementRules extends ExpressionRules {
     const kw = this.CONSUME(Kw.do);
     const body = this.SUBRULE(this.statement);
     this.CONSUME(Kw.while);
-    const condition = this.SUBRULE(this.parExpression);
+    const condition = this.parenthesized();
     this.CONSUME(Op.Semicolon);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'DoWhile' as const, body, condition, span: this.spanFrom(kw) };
   });
@@ -376,14 +413,14 @@ export abstract class StatementRules extends ExpressionRules {
 
   synchronizedStatement = this.RULE('synchronizedStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.synchronized);
-    const lock = this.SUBRULE(this.parExpression);
+    const lock = this.parenthesized();
     const body = this.SUBRULE(this.block);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'Synchronized' as const, lock, body, span: this.spanFrom(kw) };
   });
 
   switchStatement = this.RULE('switchStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.switch);
-    const selector = this.SUBRULE(this.parExpression);
+    const selector = this.parenthesized();
     this.CONSUME(Op.LBrace);
     const cases: SwitchCase[] = [];
     let more = true;
@@ -428,31 +465,36 @@ export abstract class StatementRules extends ExpressionRules {
             this.SUBRULE2(this.expression);
             this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
           });
-          this.SUBRULE(this.switchLabelEnd);
+          this.OR2((this.caseEndAlts ??= this.switchLabelEndAlternatives()));
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Case' as const, value, span: this.spanFrom(kw) };
         },
       },
       {
         ALT: () => {
           const kw = this.CONSUME(Kw.default);
-          this.SUBRULE2(this.switchLabelEnd);
+          this.OR3((this.defaultEndAlts ??= this.switchLabelEndAlternatives(2)));
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Default' as const, span: this.spanFrom(kw) };
         },
       },
     ]));
   });
 
-  switchLabelEnd = this.RULE('switchLabelEnd', (): void => {
-    this.OR((this.switchLabelEndAlts ??= [
-      { ALT: () => this.CONSUME(Op.Colon) },
+  /**
+   * The `:` (or an unsupported `->`) ending a switch label, once for each of switchLabel's two
+   * alternatives, which run it inline: `occurrence` keeps their CONSUME indexes apart.
+   */
+  private switchLabelEndAlternatives(occurrence: 0 | 2 = 0): IOrAlt<unknown>[] {
+    const consume = (type: TokenType): IToken => (occurrence === 0 ? this.CONSUME(type) : this.CONSUME2(type));
+    return [
+      { ALT: () => consume(Op.Colon) },
       {
         ALT: () => {
-          const arrow = this.CONSUME(Op.Arrow);
+          const arrow = consume(Op.Arrow);
           this.ACTION(() => this.notSupported(tokenSpan(arrow), "switch rules ('case ->')", true));
         },
       },
-    ]));
-  });
+    ];
+  }
 
   tryStatement = this.RULE('tryStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.try);
@@ -490,7 +532,7 @@ export abstract class StatementRules extends ExpressionRules {
   catchClause = this.RULE('catchClause', (): CatchClause => {
     const kw = this.CONSUME(Kw.catch);
     this.CONSUME(Op.LParen);
-    const mods = this.SUBRULE(this.modifiers);
+    const mods = this.modifiersIfAny();
     const types: ClassTypeNode[] = [];
     const first = this.SUBRULE(this.classType);
     types.push(first);
@@ -509,7 +551,7 @@ export abstract class StatementRules extends ExpressionRules {
 
   formalParameter = this.RULE('formalParameter', (): Param => {
     const first = this.LA(1);
-    const mods = this.SUBRULE(this.modifiers);
+    const mods = this.modifiersIfAny();
     let type = this.SUBRULE(this.type);
     this.OPTION(() => {
       const dots = this.CONSUME(Op.Ellipsis);

@@ -1,5 +1,5 @@
 // Grammar rules for types, qualified names and modifiers.
-import type { IOrAlt } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import type {
   ClassTypeNode,
   Identifier as IdentifierNode,
@@ -17,6 +17,10 @@ import { Identifier, Kw, ModifierKeyword, Op, PrimitiveKeyword } from './tokens.
 import { ParserBase, RECORDED } from './parser-base.js';
 
 const NO_DIMS: readonly Span[] = Object.freeze([]);
+
+function primitiveTypeNode(t: IToken): PrimitiveTypeNode {
+  return { kind: 'PrimitiveType', name: t.image as PrimitiveTypeNode['name'], span: tokenSpan(t) };
+}
 
 export abstract class TypeRules extends ParserBase {
   // Alternatives that capture nothing but the parser, built once (as in ExpressionRules).
@@ -71,6 +75,15 @@ export abstract class TypeRules extends ParserBase {
     return list;
   });
 
+  /**
+   * `modifiers` (as SUBRULE, occurrence 0) where one may start, else the empty modifiers without invoking
+   * the rule: most locals and parameters have none.
+   */
+  protected modifiersIfAny(): Modifiers {
+    if (this.mayStart(ModifierKeyword) || this.at(Op.At) || this.at(Kw.default)) return this.SUBRULE(this.modifiers);
+    return this.modifiersFrom([], this.LA(1));
+  }
+
   modifiers = this.RULE('modifiers', (): Modifiers => {
     const first = this.LA(1);
     const items: Modifier[] = [];
@@ -116,14 +129,25 @@ export abstract class TypeRules extends ParserBase {
   });
 
   type = this.RULE('type', (): TypeNode => {
-    const base = this.OR((this.typeAlts ??= [{ ALT: () => this.SUBRULE(this.primitiveType) }, { ALT: () => this.SUBRULE(this.classType) }]));
+    const base = this.OR(
+      (this.typeAlts ??= [
+        {
+          // primitiveType's body, inline: most types are primitive, and a rule invocation has a fixed cost.
+          ALT: () => {
+            const t = this.CONSUME(PrimitiveKeyword);
+            return this.RECORDING_PHASE ? RECORDED : primitiveTypeNode(t);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.classType) },
+      ]),
+    );
     const dims = this.dimsIfAny();
     return this.RECORDING_PHASE ? RECORDED : this.withDims(base, dims);
   });
 
   primitiveType = this.RULE('primitiveType', (): PrimitiveTypeNode => {
     const t = this.CONSUME(PrimitiveKeyword);
-    return this.RECORDING_PHASE ? RECORDED : { kind: 'PrimitiveType' as const, name: t.image as PrimitiveTypeNode['name'], span: tokenSpan(t) };
+    return this.RECORDING_PHASE ? RECORDED : primitiveTypeNode(t);
   });
 
   classType = this.RULE('classType', (): ClassTypeNode => {
