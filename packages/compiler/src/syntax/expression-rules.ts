@@ -28,6 +28,10 @@ export abstract class ExpressionRules extends TypeRules {
   private unaryAlts: OrMethodOpts<Expr> | undefined;
   private incDecAlts: IOrAlt<IToken>[] | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
+  private binaryStepLoop: (() => void) | undefined;
+  private binaryStepAlts: IOrAlt<void>[] | undefined;
+  /** The steps of the binary-operator chain being parsed (see binaryChain). */
+  private binarySteps: BinaryStep[] = [];
 
   expression = this.RULE('expression', (): Expr => {
     this.enter();
@@ -51,24 +55,7 @@ export abstract class ExpressionRules extends TypeRules {
         {
           ALT: () => {
             const target = this.conditionalBody();
-            let result = target;
-            if (this.mayStart(AssignOperator)) {
-              this.OPTION(() => {
-                const op = this.CONSUME(AssignOperator);
-                const value = this.SUBRULE(this.expression);
-                this.ACTION(() => {
-                  result = {
-                    kind: 'Assign',
-                    operator: op.image as AssignOperatorText,
-                    target,
-                    value,
-                    operatorSpan: tokenSpan(op),
-                    span: spanBetween(target.span, value.span),
-                  };
-                });
-              });
-            }
-            return result;
+            return this.mayStart(AssignOperator) ? this.assignmentRest(target) : target;
           },
         },
       ],
@@ -76,6 +63,32 @@ export abstract class ExpressionRules extends TypeRules {
     this.leave();
     return e;
   });
+
+  // The closures of an OPTION or MANY capture the variables they assign, and V8 then allocates a context
+  // for those variables on every entry to the enclosing function, whether or not the closure is built.
+  // So the hottest paths keep their OPTIONs and MANYs in methods of their own (assignmentRest,
+  // binaryChain, conditionalRest, selectorsAndPostfix, callRest), entered only where the production can
+  // start; the DSL calls in them still belong to the rule that runs them.
+
+  /** `= value` (or another assignment operator) after an assignment's target; in `expression`. */
+  private assignmentRest(target: Expr): Expr {
+    let result = target;
+    this.OPTION(() => {
+      const op = this.CONSUME(AssignOperator);
+      const value = this.SUBRULE(this.expression);
+      this.ACTION(() => {
+        result = {
+          kind: 'Assign',
+          operator: op.image as AssignOperatorText,
+          target,
+          value,
+          operatorSpan: tokenSpan(op),
+          span: spanBetween(target.span, value.span),
+        };
+      });
+    });
+    return result;
+  }
 
   /**
    * A binary-operator chain (built with Java's precedences by buildBinary) and an optional `? :` after
@@ -86,55 +99,71 @@ export abstract class ExpressionRules extends TypeRules {
   protected conditionalBody(): Expr {
     this.enter();
     const first = this.SUBRULE5(this.unaryExpression);
-    const steps: BinaryStep[] = [];
-    if (this.mayStart(BinaryOperator) || this.at(Kw.instanceof)) {
-      this.MANY5(() => {
-        this.OR5([
-          {
-            ALT: () => {
-              const op = this.CONSUME(BinaryOperator);
-              const right = this.SUBRULE6(this.unaryExpression);
-              if (!this.RECORDING_PHASE) steps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(Kw.instanceof);
-              this.OPTION6(() => {
-                const f = this.CONSUME(Kw.final);
-                this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
-              });
-              const type = this.SUBRULE5(this.type);
-              this.OPTION7(() => {
-                const binding = this.CONSUME5(Identifier);
-                this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
-              });
-              if (!this.RECORDING_PHASE) steps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
-            },
-          },
-        ]);
-      });
-    }
-    const condition = steps.length === 0 ? first : buildBinary(first, steps);
-    let result = condition;
-    if (this.mayStart(Op.Question)) {
-      this.OPTION5(() => {
-        this.CONSUME(Op.Question);
-        const whenTrue = this.SUBRULE5(this.expression);
-        this.CONSUME(Op.Colon);
-        const whenFalse = this.OR6({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE6(this.expression) },
-            { ALT: () => this.SUBRULE5(this.conditionalExpression) },
-          ],
-        });
-        this.ACTION(() => {
-          result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
-        });
-      });
-    }
+    const condition = this.mayStart(BinaryOperator) || this.at(Kw.instanceof) ? this.binaryChain(first) : first;
+    const result = this.mayStart(Op.Question) ? this.conditionalRest(condition) : condition;
     this.leave();
+    return result;
+  }
+
+  /**
+   * The operators and operands after a chain's first operand. The steps go to `binarySteps`, which this
+   * sets for its own chain (operands nest chains of their own), so that the loop and its alternatives
+   * capture nothing but the parser and are built once.
+   */
+  private binaryChain(first: Expr): Expr {
+    const outer = this.binarySteps;
+    const steps: BinaryStep[] = [];
+    this.binarySteps = steps;
+    this.MANY5((this.binaryStepLoop ??= () => this.OR5(this.binaryStepAlternatives())));
+    this.binarySteps = outer;
+    return steps.length === 0 ? first : buildBinary(first, steps);
+  }
+
+  private binaryStepAlternatives(): IOrAlt<void>[] {
+    return (this.binaryStepAlts ??= [
+      {
+        ALT: () => {
+          const op = this.CONSUME(BinaryOperator);
+          const right = this.SUBRULE6(this.unaryExpression);
+          if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Kw.instanceof);
+          this.OPTION6(() => {
+            const f = this.CONSUME(Kw.final);
+            this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
+          });
+          const type = this.SUBRULE5(this.type);
+          this.OPTION7(() => {
+            const binding = this.CONSUME5(Identifier);
+            this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
+          });
+          if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
+        },
+      },
+    ]);
+  }
+
+  /** `? whenTrue : whenFalse` after a conditional's condition. */
+  private conditionalRest(condition: Expr): Expr {
+    let result = condition;
+    this.OPTION5(() => {
+      this.CONSUME(Op.Question);
+      const whenTrue = this.SUBRULE5(this.expression);
+      this.CONSUME(Op.Colon);
+      const whenFalse = this.OR6({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE6(this.expression) },
+          { ALT: () => this.SUBRULE5(this.conditionalExpression) },
+        ],
+      });
+      this.ACTION(() => {
+        result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
+      });
+    });
     return result;
   }
 
@@ -283,15 +312,8 @@ export abstract class ExpressionRules extends TypeRules {
         {
           ALT: () => {
             const name = this.CONSUME2(Identifier);
-            let args: Expr[] | undefined;
-            if (this.mayStart(Op.LParen)) {
-              this.OPTION(() => {
-                args = this.SUBRULE(this.arguments);
-              });
-            }
-            if (this.RECORDING_PHASE) return RECORDED;
-            if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
-            return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
+            if (this.mayStart(Op.LParen)) return this.callRest(name);
+            return this.RECORDING_PHASE ? RECORDED : { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
           },
         },
         {
@@ -321,26 +343,47 @@ export abstract class ExpressionRules extends TypeRules {
     // After a prefix operator or a cast the operand has taken every selector and postfix operator that
     // follows (a negative literal takes none: `-5[0]` is javac's `-(5[0])`, an error); after a primary
     // they are this rule's to parse.
-    let e = operand;
-    if (this.RECORDING_PHASE || !(PREFIX_OPERATORS.has(first.tokenType) || (operand.kind === 'Cast' && operand.parenthesized !== true))) {
-      if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
-        this.MANY(() => {
-          const next = this.SUBRULE(this.selector, { ARGS: [e] });
-          e = next;
-        });
-      }
-      if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
-        this.MANY2(() => {
-          const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
-          this.ACTION(() => {
-            e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
-          });
-        });
-      }
-    }
+    const prefixed = !this.RECORDING_PHASE && (PREFIX_OPERATORS.has(first.tokenType) || (operand.kind === 'Cast' && operand.parenthesized !== true));
+    const e = !prefixed && this.followsPrimary() ? this.selectorsAndPostfix(operand) : operand;
     this.leave();
     return e;
   });
+
+  /** Whether a selector or a postfix operator may be next (always, while recording). */
+  private followsPrimary(): boolean {
+    return this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon) || this.at(Op.PlusPlus) || this.at(Op.MinusMinus);
+  }
+
+  /** A primary's selectors and postfix operators; in `unaryExpression`. */
+  private selectorsAndPostfix(primary: Expr): Expr {
+    let e = primary;
+    if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
+      this.MANY(() => {
+        const next = this.SUBRULE(this.selector, { ARGS: [e] });
+        e = next;
+      });
+    }
+    if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
+      this.MANY2(() => {
+        const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
+        this.ACTION(() => {
+          e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
+        });
+      });
+    }
+    return e;
+  }
+
+  /** A method call's arguments after its name; in `unaryExpression`. */
+  private callRest(name: IToken): Expr {
+    let args: Expr[] | undefined;
+    this.OPTION(() => {
+      args = this.SUBRULE(this.arguments);
+    });
+    if (this.RECORDING_PHASE) return RECORDED;
+    if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
+    return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
+  }
 
   selector = this.RULE('selector', (target: Expr): Expr => {
     return this.OR([

@@ -90,6 +90,11 @@ export type BinaryStep =
 
 /** Builds the tree of `first op e op e ...` with Java's precedences, all binary operators left-associative. */
 export function buildBinary(first: Expr, steps: readonly BinaryStep[]): Expr {
+  const only = steps.length === 1 ? steps[0] : undefined;
+  // Most chains have one operator: its node needs no stacks.
+  if (only !== undefined && only.kind === 'operator') {
+    return { kind: 'Binary', operator: only.operator, operatorSpan: only.operatorSpan, left: first, right: only.right, span: spanBetween(first.span, only.right.span) };
+  }
   // Operator precedence parsing over two stacks, in plain loops: this runs for every binary expression,
   // and the closures and per-operator records of a more abstract version were a visible cost.
   const operands: Expr[] = [first];
