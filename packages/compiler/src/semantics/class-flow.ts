@@ -8,6 +8,7 @@ import type { SourceClass } from './class-declarations.js';
 import { FlowAnalyzer, type FlowState } from './flow-analysis.js';
 import type { SourcePositions } from './source-positions.js';
 import type { FieldSymbol } from './symbols.js';
+import { difference, intersects, union } from './var-sets.js';
 
 type InitPart = { readonly kind: 'field'; readonly init: Expr; readonly field: FieldSymbol } | { readonly kind: 'block'; readonly body: readonly Stmt[]; readonly span: Stmt['span'] };
 
@@ -54,7 +55,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   runParts(statics, staticParts, ctx, file);
   const afterStatic = statics.current;
   for (const [field, bit] of staticFields) {
-    if ((afterStatic.da & (1n << BigInt(bit))) === 0n) {
+    if (!intersects(afterStatic.da, statics.sets.bit(bit))) {
       ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
     }
   }
@@ -74,7 +75,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
     });
     for (const t of superNoArgThrows(ctx, c)) superCall.thrown(t, classPosition(ctx, file, c.decl));
     for (const [field, bit] of instanceFields) {
-      if ((afterInit.da & (1n << BigInt(bit))) === 0n) {
+      if (!intersects(afterInit.da, instance.sets.bit(bit))) {
         ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} not initialized in the default constructor`);
       }
     }
@@ -87,18 +88,26 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       const startsWithThis = m.body.statements[0]?.kind === 'ExplicitConstructorCall' && m.body.statements[0].call === 'this';
       const startsWithCall = m.body.statements[0]?.kind === 'ExplicitConstructorCall';
       const flow = new FlowAnalyzer(ctx, file, instanceFields, m.localCount ?? 0, { declared });
-      const fieldMask = (1n << BigInt(instanceFields.size)) - 1n;
+      const fieldMask = flow.sets.firstN(instanceFields.size);
       const start = flow.current;
+      // The instance initialisers' analysis may hold its sets in the other representation (it has its
+      // own local count), so their field bits are carried over one by one.
+      let initDa = flow.sets.empty;
+      let initDu = flow.sets.empty;
+      for (const bit of instanceFields.values()) {
+        if (intersects(afterInit.da, instance.sets.bit(bit))) initDa = union(initDa, flow.sets.bit(bit));
+        if (intersects(afterInit.du, instance.sets.bit(bit))) initDu = union(initDu, flow.sets.bit(bit));
+      }
       flow.current = startsWithThis
-        ? { alive: true, da: start.da | fieldMask, du: start.du & ~fieldMask }
-        : { alive: true, da: (start.da & ~fieldMask) | (afterInit.da & fieldMask), du: (start.du & ~fieldMask) | (afterInit.du & fieldMask) };
+        ? { alive: true, da: union(start.da, fieldMask), du: difference(start.du, fieldMask) }
+        : { alive: true, da: union(difference(start.da, fieldMask), initDa), du: union(difference(start.du, fieldMask), initDu) };
       assignParams(flow, m.params.length, instanceFields.size);
       if (!startsWithCall) for (const t of superNoArgThrows(ctx, c)) flow.thrown(t, m.body.span);
       flow.statements(m.body.statements);
       const exits: FlowState[] = [...flow.takeReturns()];
       if (flow.current.alive) exits.push(flow.current);
       for (const [field, bit] of instanceFields) {
-        if (exits.some((s) => (s.da & (1n << BigInt(bit))) === 0n)) {
+        if (exits.some((s) => !intersects(s.da, flow.sets.bit(bit)))) {
           ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
         }
       }
@@ -122,9 +131,9 @@ function indexFields(fields: readonly FieldSymbol[]): Map<FieldSymbol, number> {
 function assignParams(flow: FlowAnalyzer, count: number, fieldCount: number): void {
   const s = flow.current;
   for (let i = 0; i < count; i++) {
-    const bit = 1n << BigInt(fieldCount + i);
-    s.da |= bit;
-    s.du &= ~bit;
+    const bit = flow.sets.bit(fieldCount + i);
+    s.da = union(s.da, bit);
+    s.du = difference(s.du, bit);
   }
   flow.current = s;
 }

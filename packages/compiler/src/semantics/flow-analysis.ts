@@ -3,25 +3,34 @@
 // assigned, final variables assigned twice or in a loop, blank final fields left unassigned), and checked
 // exceptions (JLS 11.2: unreported exceptions, catch clauses for exceptions the try block cannot throw).
 //
-// Variables are bits: tracked blank final fields of the class first, then the body's locals by index.
-// A dead state (after return, break, throw...) has every bit set in both sets, which is JLS 16's
+// Variables are bits (var-sets.ts): tracked blank final fields of the class first, then the body's
+// locals by index. A dead state (after return, break, throw...) has every bit set in both sets, which is JLS 16's
 // "vacuously definitely assigned" and makes merges come out right.
 import type { CatchClause, Expr, Span, Stmt } from '../syntax/ast.js';
 import { simpleName, type CheckContext } from './check-context.js';
 import type { FieldSymbol, LocalSymbol } from './symbols.js';
 import { after, stmtPosition } from './javac-positions.js';
 import { isSubclassOf } from './type-relations.js';
+import { difference, intersection, intersects, union, VarSets, type VarSet } from './var-sets.js';
 
 export interface FlowState {
   alive: boolean;
-  da: bigint;
-  du: bigint;
+  da: VarSet;
+  du: VarSet;
 }
 
 interface Handler {
   readonly catches: readonly { readonly type: string; readonly clause: CatchClause }[];
   /** Checked exceptions the protected block can throw (for "is never thrown"). */
   readonly thrown: string[];
+}
+
+/** A local or blank final field whose assignment flow analysis tracks. */
+interface TrackedVariable {
+  readonly bit: VarSet;
+  readonly name: string;
+  readonly isFinal: boolean;
+  readonly origin?: LocalSymbol['origin'];
 }
 
 interface PendingJump {
@@ -40,22 +49,22 @@ export interface ExceptionPolicy {
 
 export class FlowAnalyzer {
   private state: FlowState;
-  private readonly all: bigint;
+  /** Every set of this analysis is made from these, so all are numbers or all are bigints. */
+  readonly sets: VarSets;
   private readonly pending: PendingJump[] = [];
   private readonly handlers: Handler[] = [];
   /** Bits assigned anywhere inside the try blocks being analysed, innermost last. */
-  private readonly assignedIn: bigint[] = [];
+  private readonly assignedIn: VarSet[] = [];
   private silent = 0;
   /** What each catch parameter can hold, for precise rethrow. */
-  private readonly rethrowable = new Map<LocalSymbol, string[]>();
+  private rethrowable: Map<LocalSymbol, string[]> | undefined;
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
-  private readonly singleCatchParams = new Set<bigint>();
+  private singleCatchParams: Set<VarSet> | undefined;
   private loopDepth = 0;
   /** Blank final variables (tracked fields, final locals): the only ones whose unassignment matters. */
-  private finalBits: bigint;
+  private finalBits: VarSet;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
-  private loopAssigned = 0n;
-  private readonly bits: bigint[] = [];
+  private loopAssigned: VarSet;
 
   constructor(
     private readonly ctx: CheckContext,
@@ -64,44 +73,35 @@ export class FlowAnalyzer {
     localCount: number,
     private readonly exceptions: ExceptionPolicy,
   ) {
-    const bits = fields.size + localCount;
-    this.all = bits === 0 ? 0n : (1n << BigInt(bits)) - 1n;
-    this.finalBits = fields.size === 0 ? 0n : (1n << BigInt(fields.size)) - 1n;
-    this.state = { alive: true, da: 0n, du: this.all };
+    this.sets = new VarSets(fields.size + localCount);
+    this.finalBits = this.sets.firstN(fields.size);
+    this.loopAssigned = this.sets.empty;
+    this.state = { alive: true, da: this.sets.empty, du: this.sets.all };
   }
 
+  // Copies are written out field by field: an object spread is a slow generic copy until optimised.
   get current(): FlowState {
-    return { ...this.state };
+    return copyState(this.state);
   }
 
   set current(s: FlowState) {
-    this.state = { ...s };
+    this.state = copyState(s);
   }
 
   private dead(): FlowState {
-    return { alive: false, da: this.all, du: this.all };
+    return { alive: false, da: this.sets.all, du: this.sets.all };
   }
 
   private error(span: Span, code: string, message: string): void {
     if (this.silent === 0) this.ctx.reporter.error(this.file, span, code, message);
   }
 
-  private localBit(local: LocalSymbol): bigint {
-    return this.bit(this.fields.size + local.index);
-  }
-
-  /** Bit `index`, made once per analyser (a variable is looked up at every use). */
-  private bit(index: number): bigint {
-    let bit = this.bits[index];
-    if (bit === undefined) {
-      bit = 1n << BigInt(index);
-      this.bits[index] = bit;
-    }
-    return bit;
+  private localBit(local: LocalSymbol): VarSet {
+    return this.sets.bit(this.fields.size + local.index);
   }
 
   private join(a: FlowState, b: FlowState): FlowState {
-    return { alive: a.alive || b.alive, da: a.da & b.da, du: a.du & b.du };
+    return { alive: a.alive || b.alive, da: intersection(a.da, b.da), du: intersection(a.du, b.du) };
   }
 
   /** The exits of one kind recorded for `target` since index `from`, removed from the pending list. */
@@ -126,7 +126,8 @@ export class FlowAnalyzer {
 
   /** Analyses statements in sequence, reporting the first unreachable one (JLS 14.22). */
   statements(list: readonly Stmt[]): void {
-    for (const s of list) this.stmt(s);
+    // An index loop: for...of makes an iterator and a result object per statement until optimised.
+    for (let i = 0; i < list.length; i++) this.stmt(list[i] as Stmt);
   }
 
   stmt(s: Stmt): void {
@@ -144,12 +145,12 @@ export class FlowAnalyzer {
           if (d.local !== undefined) {
             const bit = this.localBit(d.local);
             // A variable declared inside a loop is a fresh one on every iteration.
-            this.loopAssigned &= ~bit;
-            if (d.local.isFinal) this.finalBits |= bit;
+            this.loopAssigned = difference(this.loopAssigned, bit);
+            if (d.local.isFinal) this.finalBits = union(this.finalBits, bit);
             if (d.init !== null) this.assignBit(bit);
             else {
-              this.state.da &= ~bit;
-              this.state.du |= bit;
+              this.state.da = difference(this.state.da, bit);
+              this.state.du = union(this.state.du, bit);
             }
           }
         }
@@ -160,10 +161,10 @@ export class FlowAnalyzer {
       case 'If': {
         const branches = this.cond(s.condition);
         const alive = this.state.alive;
-        this.state = { ...branches.whenTrue, alive };
+        this.state = { alive, da: branches.whenTrue.da, du: branches.whenTrue.du };
         this.stmt(s.thenStmt);
         const afterThen = this.state;
-        this.state = { ...branches.whenFalse, alive };
+        this.state = { alive, da: branches.whenFalse.da, du: branches.whenFalse.du };
         if (s.elseStmt !== null) this.stmt(s.elseStmt);
         this.state = this.join(afterThen, this.state);
         return;
@@ -192,7 +193,7 @@ export class FlowAnalyzer {
           () => {
             if (s.variable.local !== undefined) {
               const bit = this.localBit(s.variable.local);
-              this.loopAssigned &= ~bit;
+              this.loopAssigned = difference(this.loopAssigned, bit);
               this.assignBit(bit);
             }
             this.stmt(s.body);
@@ -225,7 +226,7 @@ export class FlowAnalyzer {
         return;
       case 'Throw': {
         this.expr(s.expr);
-        const rethrown = s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' ? this.rethrowable.get(s.expr.binding.local) : undefined;
+        const rethrown = s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' ? this.rethrowable?.get(s.expr.binding.local) : undefined;
         if (rethrown !== undefined && s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' && s.expr.binding.local.reassigned !== true) {
           // JLS 11.2.2: rethrowing an effectively final catch parameter throws only what the try block can.
           for (const t of rethrown) this.thrown(t, s.span);
@@ -269,7 +270,7 @@ export class FlowAnalyzer {
     const entry = this.current;
     let entryDu = entry.du;
     // Only a blank final that is still unassigned before the loop can be "assigned in loop".
-    if ((entry.du & this.finalBits) === 0n) {
+    if (!intersects(entry.du, this.finalBits)) {
       this.state = this.loopOnce(s, entry, condition, body, update, bodyFirst).exit;
       return;
     }
@@ -281,13 +282,13 @@ export class FlowAnalyzer {
       this.loopDepth--;
       this.silent--;
       this.pending.length = pendingBefore;
-      entryDu &= back.du;
+      entryDu = intersection(entryDu, back.du);
     } else {
-      entryDu = 0n;
+      entryDu = this.sets.empty;
     }
     const savedLoopAssigned = this.loopAssigned;
-    this.loopAssigned |= entry.du & ~entryDu;
-    const after = this.loopOnce(s, { ...entry, du: entryDu }, condition, body, update, bodyFirst);
+    this.loopAssigned = union(this.loopAssigned, difference(entry.du, entryDu));
+    const after = this.loopOnce(s, { alive: entry.alive, da: entry.da, du: entryDu }, condition, body, update, bodyFirst);
     this.loopAssigned = savedLoopAssigned;
     this.state = after.exit;
   }
@@ -299,9 +300,9 @@ export class FlowAnalyzer {
     body: () => void,
     update: (() => void) | undefined,
     bodyFirst: boolean,
-  ): { du: bigint; exit: FlowState } {
+  ): { du: VarSet; exit: FlowState } {
     const from = this.pending.length;
-    this.state = { ...entry };
+    this.state = copyState(entry);
     let exitState: FlowState;
     let backEdge: FlowState;
     if (bodyFirst) {
@@ -313,7 +314,7 @@ export class FlowAnalyzer {
     } else {
       const branches = condition();
       exitState = branches.whenFalse;
-      this.state = { ...branches.whenTrue, alive: branches.whenTrue.alive };
+      this.state = copyState(branches.whenTrue);
       body();
       for (const c of this.takeJumps('continue', s, from)) this.state = this.join(this.state, c);
       if (update !== undefined) {
@@ -336,7 +337,9 @@ export class FlowAnalyzer {
     let fallThrough: FlowState = this.dead();
     for (const group of s.cases) {
       if (group.labels.some((l) => l.kind === 'Default')) hasDefault = true;
-      this.state = { ...this.join(afterSelector, fallThrough), alive: afterSelector.alive };
+      const entry = this.join(afterSelector, fallThrough);
+      entry.alive = afterSelector.alive;
+      this.state = entry;
       this.statements(group.body);
       fallThrough = this.state;
     }
@@ -354,30 +357,32 @@ export class FlowAnalyzer {
     );
     const handler: Handler = { catches, thrown: [] };
     this.handlers.push(handler);
-    this.assignedIn.push(0n);
+    this.assignedIn.push(this.sets.empty);
     this.statements(s.block.statements);
     this.handlers.pop();
     let merged = this.current;
-    const assignedInTry = this.assignedIn[this.assignedIn.length - 1] as bigint;
+    const assignedInTry = this.assignedIn[this.assignedIn.length - 1] as VarSet;
     const caught: string[] = [];
     for (const clause of s.catches) {
       this.checkCatchReachable(clause, handler, caught);
-      this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInTry };
+      this.state = { alive: entry.alive, da: entry.da, du: difference(entry.du, assignedInTry) };
       if (clause.local !== undefined) {
+        // Made on first use: most bodies have no catch clause.
+        this.rethrowable ??= new Map();
         this.rethrowable.set(clause.local, this.catchableBy(clause, handler, s.catches));
         this.assignBit(this.localBit(clause.local));
-        if (clause.types.length === 1) this.singleCatchParams.add(this.localBit(clause.local));
+        if (clause.types.length === 1) (this.singleCatchParams ??= new Set()).add(this.localBit(clause.local));
       }
       this.statements(clause.body.statements);
       merged = this.join(merged, this.state);
     }
-    const assignedInAll = this.assignedIn.pop() as bigint;
-    if (this.assignedIn.length > 0) this.assignedIn[this.assignedIn.length - 1]! |= assignedInAll;
+    const assignedInAll = this.assignedIn.pop() as VarSet;
+    this.addAssignedInTry(assignedInAll);
     if (s.finallyBlock === null) {
       this.state = merged;
       return;
     }
-    this.state = { alive: entry.alive, da: entry.da, du: entry.du & ~assignedInAll };
+    this.state = { alive: entry.alive, da: entry.da, du: difference(entry.du, assignedInAll) };
     this.statements(s.finallyBlock.statements);
     const fin = this.current;
     if (!fin.alive) {
@@ -388,9 +393,9 @@ export class FlowAnalyzer {
     }
     for (let i = pendingFrom; i < this.pending.length; i++) {
       const p = this.pending[i] as PendingJump;
-      p.state = { alive: p.state.alive, da: p.state.da | fin.da, du: p.state.du & fin.du };
+      p.state = { alive: p.state.alive, da: union(p.state.da, fin.da), du: intersection(p.state.du, fin.du) };
     }
-    this.state = { alive: merged.alive, da: merged.da | fin.da, du: fin.du & merged.du };
+    this.state = { alive: merged.alive, da: union(merged.da, fin.da), du: intersection(fin.du, merged.du) };
   }
 
   /**
@@ -458,16 +463,16 @@ export class FlowAnalyzer {
 
   // ---- expressions
 
-  private fieldBit(e: Expr): bigint | undefined {
+  private fieldBit(e: Expr): VarSet | undefined {
     let field: FieldSymbol | undefined;
     if (e.kind === 'Name' && e.binding?.kind === 'field') field = e.binding.field;
     else if (e.kind === 'FieldAccess' && e.target.kind === 'This' && e.binding?.kind === 'field') field = e.binding.field;
     if (field === undefined) return undefined;
     const index = this.fields.get(field);
-    return index === undefined ? undefined : this.bit(index);
+    return index === undefined ? undefined : this.sets.bit(index);
   }
 
-  private variableBit(e: Expr): { bit: bigint; name: string; isFinal: boolean; origin?: LocalSymbol['origin'] } | undefined {
+  private variableBit(e: Expr): TrackedVariable | undefined {
     if (e.kind === 'Name' && e.binding?.kind === 'local') {
       const local = e.binding.local;
       return { bit: this.localBit(local), name: e.name, isFinal: local.isFinal, origin: local.origin };
@@ -482,38 +487,42 @@ export class FlowAnalyzer {
     // Reads of locals, the common case, without variableBit's record.
     if (e.kind === 'Name' && e.binding?.kind === 'local') {
       const bit = this.localBit(e.binding.local);
-      if ((this.state.da & bit) === 0n) {
+      if (!intersects(this.state.da, bit)) {
         this.error(e.span, 'check.not-initialized', `variable ${e.name} might not have been initialized`);
-        this.state.da |= bit;
+        this.state.da = union(this.state.da, bit);
       }
       return;
     }
     const v = this.variableBit(e);
     if (v === undefined) return;
-    if ((this.state.da & v.bit) === 0n) {
+    if (!intersects(this.state.da, v.bit)) {
       const span = e.kind === 'FieldAccess' ? e.name.span : e.span;
       this.error(span, 'check.not-initialized', `variable ${v.name} might not have been initialized`);
       // Report once per variable, as javac does, by treating it as assigned from here on.
-      this.state.da |= v.bit;
+      this.state.da = union(this.state.da, v.bit);
     }
   }
 
-  private assignBit(bit: bigint): void {
-    this.state.da |= bit;
-    this.state.du &= ~bit;
-    if (this.assignedIn.length > 0) this.assignedIn[this.assignedIn.length - 1]! |= bit;
+  private assignBit(bit: VarSet): void {
+    this.state.da = union(this.state.da, bit);
+    this.state.du = difference(this.state.du, bit);
+    this.addAssignedInTry(bit);
+  }
+
+  /** Records variables assigned inside the innermost try block being analysed, if any. */
+  private addAssignedInTry(bits: VarSet): void {
+    const top = this.assignedIn.length - 1;
+    if (top >= 0) this.assignedIn[top] = union(this.assignedIn[top] as VarSet, bits);
   }
 
   /** An assignment to a tracked variable: a final one must be definitely unassigned before it (JLS 16). */
-  private assignTo(target: Expr): void {
-    const v = this.variableBit(target);
-    if (v === undefined) return;
+  private assignTo(target: Expr, v: TrackedVariable): void {
     if (v.isFinal && (v.origin === 'param' || v.origin === 'catch')) {
-      const what = v.origin === 'param' || (this.singleCatchParams.has(v.bit)) ? 'final parameter' : 'multi-catch parameter';
+      const what = v.origin === 'param' || this.singleCatchParams?.has(v.bit) === true ? 'final parameter' : 'multi-catch parameter';
       this.error(target.span, 'check.final-assign', `${what} ${v.name} may not be assigned`);
-    } else if (v.isFinal && (this.state.du & v.bit) === 0n) {
+    } else if (v.isFinal && !intersects(this.state.du, v.bit)) {
       const span = target.kind === 'FieldAccess' ? target.name.span : target.span;
-      const inLoop = (this.loopAssigned & v.bit) !== 0n;
+      const inLoop = intersects(this.loopAssigned, v.bit);
       this.error(
         span,
         'check.final-reassign',
@@ -521,6 +530,10 @@ export class FlowAnalyzer {
       );
     }
     this.assignBit(v.bit);
+  }
+
+  private exprs(list: readonly Expr[]): void {
+    for (let i = 0; i < list.length; i++) this.expr(list[i] as Expr);
   }
 
   expr(e: Expr): void {
@@ -544,12 +557,12 @@ export class FlowAnalyzer {
         return;
       case 'MethodCall':
         if (e.target !== null && e.target.kind !== 'Super') this.expr(e.target);
-        for (const a of e.args) this.expr(a);
-        for (const t of e.method?.thrown ?? []) this.thrown(t, after(e.name.span));
+        this.exprs(e.args);
+        if (e.method?.thrown !== undefined) for (const t of e.method.thrown) this.thrown(t, after(e.name.span));
         return;
       case 'New':
-        for (const a of e.args) this.expr(a);
-        for (const t of e.ctor?.thrown ?? []) this.thrown(t, e.span);
+        this.exprs(e.args);
+        if (e.ctor?.thrown !== undefined) for (const t of e.ctor.thrown) this.thrown(t, e.span);
         return;
       case 'NewArray':
         for (const d of e.dimensions) this.expr(d);
@@ -572,10 +585,15 @@ export class FlowAnalyzer {
           this.state = this.join(c.whenTrue, c.whenFalse);
           return;
         }
+        if (!isArithmeticChain(e.left)) {
+          this.expr(e.left);
+          this.expr(e.right);
+          return;
+        }
         // Left-nested chains (a + b + c ...) are walked in a loop, not by recursion.
         const rights: Expr[] = [e.right];
         let left: Expr = e.left;
-        while (left.kind === 'Binary' && left.operator !== '&&' && left.operator !== '||' && left.constant === undefined) {
+        while (isArithmeticChain(left)) {
           rights.push(left.right);
           left = left.left;
         }
@@ -610,8 +628,8 @@ export class FlowAnalyzer {
 
   /** `target = value`, `target op= value` or `target++` (value undefined); `reads` when the old value is used. */
   private assignment(target: Expr, value: Expr | undefined, reads: boolean): void {
-    const tracked = this.variableBit(target) !== undefined;
-    if (!tracked) {
+    const v = this.variableBit(target);
+    if (v === undefined) {
       if (target.kind === 'ArrayAccess') {
         this.expr(target.array);
         this.expr(target.index);
@@ -623,7 +641,7 @@ export class FlowAnalyzer {
     }
     if (reads) this.use(target);
     if (value !== undefined) this.expr(value);
-    this.assignTo(target);
+    this.assignTo(target, v);
   }
 
   /** A boolean expression: the states after it when true and when false (JLS 16.1). */
@@ -655,6 +673,15 @@ export class FlowAnalyzer {
     this.expr(e);
     return { whenTrue: this.current, whenFalse: this.current };
   }
+}
+
+/** A non-constant binary operation other than && and ||, whose operands are walked left to right without branching. */
+function isArithmeticChain(e: Expr): e is Extract<Expr, { kind: 'Binary' }> {
+  return e.kind === 'Binary' && e.operator !== '&&' && e.operator !== '||' && e.constant === undefined;
+}
+
+function copyState(s: FlowState): FlowState {
+  return { alive: s.alive, da: s.da, du: s.du };
 }
 
 /** The statement a `continue` resumes: the loop itself, or the loop inside a labelled statement. */
