@@ -5,6 +5,7 @@ import type { Identifier, Span, Stmt } from '../syntax/ast.js';
 import type { CheckContext } from './check-context.js';
 import type { SourceClass, SourceField } from './class-declarations.js';
 import { displayTypes } from './display.js';
+import type { MemberLookups } from './member-lookups.js';
 import type { FieldSymbol, LocalSymbol, MethodSymbol } from './symbols.js';
 import type { Type } from './types.js';
 
@@ -24,6 +25,7 @@ export interface CheckerServices {
   /** Computes (once) the constant value of a source field and returns its symbol's constantValue. */
   readonly fieldConstant: (field: FieldSymbol) => void;
   readonly sourceFields: ReadonlyMap<FieldSymbol, SourceField>;
+  readonly members: MemberLookups;
 }
 
 export class BodyContext {

@@ -19,6 +19,7 @@ import { checkClassFlow } from './class-flow.js';
 import { convertConstant } from './constant-folding.js';
 import { ExpressionChecker } from './expressions.js';
 import { checkInheritance } from './inheritance-checks.js';
+import { MemberLookups } from './member-lookups.js';
 import { SourcePositions } from './source-positions.js';
 import { StatementChecker } from './statements.js';
 import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
@@ -56,11 +57,13 @@ class Attribution implements CheckerServices {
   readonly sourceFields = new Map<FieldSymbol, SourceField>();
   private readonly done = new Set<FieldSymbol>();
   private readonly inProgress = new Set<FieldSymbol>();
+  readonly members: MemberLookups;
 
   constructor(
     readonly ctx: CheckContext,
     fields: readonly SourceField[],
   ) {
+    this.members = new MemberLookups(ctx.env);
     for (const f of fields) this.sourceFields.set(f.symbol, f);
   }
 

@@ -28,7 +28,7 @@ import { locationOf } from './class-declarations.js';
 import { isInterface } from './class-environment.js';
 import { convertConstant, foldBinary, foldUnary } from './constant-folding.js';
 import { displayMethod, displayType, displayTypes } from './display.js';
-import { findField, findMethods, isClassAccessible, isMemberAccessible, isStatic } from './members.js';
+import { isClassAccessible, isMemberAccessible, isStatic } from './members.js';
 import { boxingHint, conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
 import type { ClassSymbol, ConstantValue, FieldSymbol, MethodSymbol } from './symbols.js';
 import { dotBefore, exprPosition } from './javac-positions.js';
@@ -258,7 +258,7 @@ export class ExpressionChecker {
       if (local.constantValue !== undefined && this.assigning !== e) e.constant = local.constantValue;
       return { kind: 'value', type: local.type };
     }
-    const field = findField(this.env, this.current, e.name);
+    const field = this.body.services.members.fieldOf(this.current, e.name);
     if (field !== undefined) {
       if (!isMemberAccessible(this.env, field, this.current)) {
         this.accessError(e.span, e.name, field);
@@ -380,7 +380,7 @@ export class ExpressionChecker {
 
   private memberField(e: FieldAccess, cls: ClassSymbol, site: Type, staticOnly: boolean, viaSuper: boolean): Meaning {
     const name = e.name.name;
-    const field = findField(this.env, cls, name);
+    const field = this.body.services.members.fieldOf(cls, name);
     if (field === undefined) {
       this.error(dotBefore(e.name.span), 'check.cant-resolve', `cannot find symbol\n  symbol:   variable ${name}\n  location: ${locationOf(cls)}`);
       return { kind: 'error' };
@@ -471,7 +471,7 @@ export class ExpressionChecker {
     const args = this.checkArgs(e.args);
     if (cls === undefined || args.some((a) => a.kind === 'error')) return Types.error;
     const at = e.target === null ? e.name.span : dotBefore(e.name.span);
-    const candidates = findMethods(this.env, cls, name);
+    const candidates = this.body.services.members.methodsOf(cls, name);
     const qualifier = staticOnly || viaSuper || site?.kind !== 'class' ? undefined : site.name;
     const isArrayCloneCall = site?.kind === 'array' && name === 'clone' && args.length === 0;
     const accessible = isArrayCloneCall ? candidates : candidates.filter((m) => isMemberAccessible(this.env, m, this.current, qualifier));
@@ -536,7 +536,7 @@ export class ExpressionChecker {
     viaSuperCall: boolean,
   ): MethodSymbol | undefined {
     if (args.some((a) => a.kind === 'error')) return undefined;
-    const candidates = findMethods(this.env, cls, '<init>');
+    const candidates = this.body.services.members.methodsOf(cls, '<init>');
     // A protected constructor is usable through super(...) from a subclass, never through `new` elsewhere.
     const usable = (m: MethodSymbol): boolean =>
       viaSuperCall || cls.name === this.current.name
