@@ -5,8 +5,11 @@ import type { SourceText } from '../diagnostics.js';
 import type { Span } from '../syntax/ast.js';
 
 export class SourcePositions {
-  /** Line starts of the files asked about so far: most compilations ask about none or few. */
-  private readonly lineStarts = new Map<string, number[]>();
+  /**
+   * Line starts of the files asked about so far, found only up to the furthest offset asked about: every
+   * class without a constructor asks where its `class` keyword is, near the top of its file.
+   */
+  private readonly lines = new Map<string, LineIndex>();
   private readonly texts = new Map<string, string>();
 
   constructor(sources: readonly SourceText[]) {
@@ -28,7 +31,7 @@ export class SourcePositions {
 
   /** A one-character span at `offset` of `file`, or `fallback` when the file's text is unknown. */
   at(file: string, offset: number, fallback: Span): Span {
-    const starts = this.lineStartsOf(file);
+    const starts = this.lineStartsUpTo(file, offset);
     if (starts === undefined || offset < 0) return fallback;
     let lo = 0;
     let hi = starts.length - 1;
@@ -40,15 +43,17 @@ export class SourcePositions {
     return { start: offset, end: offset + 1, line: lo + 1, column: offset - (starts[lo] as number) + 1 };
   }
 
-  private lineStartsOf(file: string): number[] | undefined {
-    let starts = this.lineStarts.get(file);
-    if (starts === undefined) {
+  /** The starts of the lines of `file` that start at or before `offset` (and maybe more). */
+  private lineStartsUpTo(file: string, offset: number): number[] | undefined {
+    let index = this.lines.get(file);
+    if (index === undefined) {
       const text = this.texts.get(file);
       if (text === undefined) return undefined;
-      starts = lineStartsOf(text);
-      this.lineStarts.set(file, starts);
+      index = { text, starts: [0], scanned: 0 };
+      this.lines.set(file, index);
     }
-    return starts;
+    if (index.scanned < offset) scanLines(index, Math.min(offset, index.text.length));
+    return index.starts;
   }
 
   /** The closing brace of a block whose span ends just after it. */
@@ -57,12 +62,20 @@ export class SourcePositions {
   }
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
+interface LineIndex {
+  readonly text: string;
+  readonly starts: number[];
+  /** Characters before this offset have been scanned for line ends. */
+  scanned: number;
+}
+
+/** Extends the scan to `end`: a line starting at or before `end` ends before it. */
+function scanLines(index: LineIndex, end: number): void {
+  const { text, starts } = index;
+  for (let i = index.scanned; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
     if (c === 10 || c === 13) starts.push(i + 1);
   }
-  return starts;
+  index.scanned = Math.max(index.scanned, end);
 }
