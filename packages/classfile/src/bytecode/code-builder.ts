@@ -6,7 +6,7 @@ import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, Lo
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { isLongForm, itemLength, layoutCode, type CodeItem, type PendingInstruction } from './code-layout.js';
+import { isLongForm, itemLength, layoutCode, type CodeItem, type PendingInstruction, type PositionMark } from './code-layout.js';
 import { encodedLength, encodeInstructions } from './instructions.js';
 import { Label } from './label.js';
 import { computeMaxStack } from './max-stack.js';
@@ -55,7 +55,8 @@ interface PendingHandler {
 }
 
 interface PendingLine {
-  readonly label: Label;
+  /** A label the caller gave, or the position of the instruction emitted next. */
+  readonly at: Label | PositionMark;
   readonly line: number;
 }
 
@@ -376,10 +377,17 @@ export class CodeBuilder {
   }
 
   /** Source line `line` starts at `label`, or at the current position when no label is given. */
-  lineNumber(line: number, label: Label = this.here()): this {
+  lineNumber(line: number, label?: Label): this {
+    let at: Label | PositionMark;
+    if (label === undefined) {
+      at = { kind: 'mark', pc: -1 };
+      this.record(at);
+    } else {
+      at = label;
+    }
     if (!Number.isInteger(line) || line < 0 || line > 0xffff) throw new BytecodeError(`line number ${line} is not a u2`);
-    this.checkLabel(label);
-    this.lines.push({ label, line });
+    if (label !== undefined) this.checkLabel(label);
+    this.lines.push({ at, line });
     return this;
   }
 
@@ -410,7 +418,10 @@ export class CodeBuilder {
     const maxStack = computeMaxStack(instructions, exceptionTable, (i) => this.pool.entry(i));
     const localEntries = this.localVariableEntries();
     let maxLocals = Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), localsUsedBy(instructions));
-    for (const l of this.locals) maxLocals = Math.max(maxLocals, l.slot + fieldDescriptorSlots(l.descriptor));
+    for (let li = 0; li < this.locals.length; li++) {
+      const l = this.locals[li];
+      maxLocals = Math.max(maxLocals, l.slot + fieldDescriptorSlots(l.descriptor));
+    }
     if (maxLocals > 0xffff) throw new BytecodeError(`${maxLocals} local slots exceed the 65535 max_locals can hold`);
     const attributes: Attribute[] = [];
     if (this.lines.length > 0) {
@@ -424,7 +435,8 @@ export class CodeBuilder {
 
   private exceptionTable(codeLength: number): ExceptionTableEntry[] {
     const table: ExceptionTableEntry[] = [];
-    for (const h of this.handlers) {
+    for (let hi = 0; hi < this.handlers.length; hi++) {
+      const h = this.handlers[hi];
       const startPc = this.placedPc(h.start, 'exception range start');
       const endPc = this.placedPc(h.end, 'exception range end');
       const handlerPc = this.placedPc(h.handler, 'exception handler');
@@ -439,8 +451,9 @@ export class CodeBuilder {
   private lineEntries(codeLength: number): LineNumberEntry[] {
     const entries: LineNumberEntry[] = [];
     let sorted = true;
-    for (const l of this.lines) {
-      const startPc = this.placedPc(l.label, 'line number');
+    for (let li = 0; li < this.lines.length; li++) {
+      const l = this.lines[li];
+      const startPc = l.at instanceof Label ? this.placedPc(l.at, 'line number') : l.at.pc;
       // A line placed after the last instruction starts no code, and JVMS 4.7.12 wants a pc inside it.
       if (startPc >= codeLength) continue;
       const previous = entries[entries.length - 1];
@@ -473,8 +486,13 @@ export class CodeBuilder {
 
   /** Records an instruction that layout will place (setting its pc) without copying it. */
   private fixed(instruction: PendingInstruction): this {
-    instruction.length = encodedLength(instruction, 0);
-    return this.record({ kind: 'fixed', instruction });
+    if (this.built) throw new BytecodeError('cannot emit into code that has been built');
+    // Most of what a compiler emits comes here: its length is known, so record's general case is skipped.
+    const length = encodedLength(instruction, 0);
+    instruction.length = length;
+    this.items.push(instruction);
+    this.nextPc += length;
+    return this;
   }
 
   private record(item: CodeItem): this {

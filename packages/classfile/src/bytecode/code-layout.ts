@@ -5,21 +5,36 @@ import { switchPadding, type Instruction, type UnplacedInstruction } from './ins
 import type { Label } from './label.js';
 import { Op, type OpCode } from './opcodes.js';
 
+/** The kinds of instruction whose length does not depend on the pc: all but branches and switches. */
+type FixedKind = Exclude<UnplacedInstruction['kind'], 'branch' | 'tableswitch' | 'lookupswitch'>;
+
 /**
- * An instruction whose length does not depend on its pc (every kind but branches and switches), recorded
- * with its length; layout sets its pc and hands the same object to the encoder, so instructions are not
- * copied (copying every instruction was the builder's largest cost).
+ * An instruction whose length does not depend on its pc, recorded with its length; layout sets its pc and
+ * hands the same object to the encoder, so instructions are not copied (copying every instruction was
+ * the builder's largest cost), and it is itself the recorded item (a wrapper per instruction was the
+ * next largest allocation).
  */
-export type PendingInstruction = UnplacedInstruction & { pc: number; length: number };
+export type PendingInstruction = Extract<UnplacedInstruction, { kind: FixedKind }> & { pc: number; length: number };
 
 /** What the builder records: instructions whose encoding needs no pc, and the ones that refer to labels. */
 export type CodeItem =
-  | { readonly kind: 'fixed'; readonly instruction: PendingInstruction }
+  | PendingInstruction
   /** A branch_s2 or branch_s4 instruction to a label. */
   | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label }
   | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
   | { readonly kind: 'lookupswitch'; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
-  | { readonly kind: 'place'; readonly label: Label };
+  | { readonly kind: 'place'; readonly label: Label }
+  | PositionMark;
+
+/**
+ * A position that only the builder itself refers to (where a line starts), which layout gives a pc as it
+ * does a placed label, without the label: one object per source line instead of a label, its item and
+ * the line's record.
+ */
+export interface PositionMark {
+  readonly kind: 'mark';
+  pc: number;
+}
 
 /** The condition with the opposite outcome, used to jump over a goto_w when a branch does not reach. */
 const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
@@ -53,10 +68,13 @@ function checkLabelsPlaced(item: CodeItem): void {
     case 'tableswitch':
     case 'lookupswitch':
       checkPlaced(item, item.defaultLabel);
-      for (const label of item.labels) checkPlaced(item, label);
+      for (let labelIndex = 0; labelIndex < item.labels.length; labelIndex++) {
+        const label = item.labels[labelIndex];
+        checkPlaced(item, label);
+      }
       return;
-    case 'fixed':
-    case 'place':
+    default:
+      // A place or an instruction whose operands name no label.
       return;
   }
 }
@@ -86,6 +104,7 @@ export function layoutCode(items: readonly CodeItem[]): Instruction[] {
       const item = items[i] as CodeItem;
       pcs[i] = pc;
       if (item.kind === 'place') item.label.assignPc(pc);
+      else if (item.kind === 'mark') item.pc = pc;
       pc += itemLength(item, pc, isLong[i] === 1);
     }
     let widened = false;
@@ -114,9 +133,8 @@ export function isLongForm(opcode: OpCode): boolean {
 export function itemLength(item: CodeItem, pc: number, long: boolean): number {
   switch (item.kind) {
     case 'place':
+    case 'mark':
       return 0;
-    case 'fixed':
-      return item.instruction.length;
     case 'jump':
       if (!long) return 3;
       return INVERTED_BRANCH.has(item.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
@@ -124,6 +142,8 @@ export function itemLength(item: CodeItem, pc: number, long: boolean): number {
       return 1 + switchPadding(pc) + 12 + 4 * item.labels.length;
     case 'lookupswitch':
       return 1 + switchPadding(pc) + 8 + 8 * item.labels.length;
+    default:
+      return item.length;
   }
 }
 
@@ -131,10 +151,7 @@ function lower(item: CodeItem, pc: number, long: boolean, out: Instruction[]): v
   const length = itemLength(item, pc, long);
   switch (item.kind) {
     case 'place':
-      return;
-    case 'fixed':
-      item.instruction.pc = pc;
-      out.push(item.instruction);
+    case 'mark':
       return;
     case 'jump': {
       const target = item.label.pc;
@@ -176,6 +193,10 @@ function lower(item: CodeItem, pc: number, long: boolean, out: Instruction[]): v
         matches: item.matches,
         targets: item.labels.map((l) => l.pc),
       });
+      return;
+    default:
+      item.pc = pc;
+      out.push(item);
       return;
   }
 }

@@ -413,7 +413,8 @@ export function encodeInstructions(instructions: readonly Instruction[]): Uint8A
   // Laid out back to back, so the code's size is where the last instruction ends.
   const last = instructions[instructions.length - 1];
   const sink = new ByteSink(last === undefined ? 0 : last.pc + last.length);
-  for (const instruction of instructions) {
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i] as Instruction;
     if (instruction.pc !== sink.length) {
       throw new BytecodeError(`instruction claims pc ${instruction.pc} but falls at ${sink.length}`);
     }
@@ -494,7 +495,7 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
       sink.s4(branchOffset(info, pc, ins.defaultTarget, -0x80000000, 0x7fffffff));
       sink.s4(ins.low);
       sink.s4(ins.high);
-      for (const target of ins.targets) sink.s4(branchOffset(info, pc, target, -0x80000000, 0x7fffffff));
+      for (let i = 0; i < ins.targets.length; i++) sink.s4(branchOffset(info, pc, ins.targets[i] as number, -0x80000000, 0x7fffffff));
       return;
     }
     case 'lookupswitch': {
@@ -504,7 +505,10 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
       for (let i = switchPadding(pc); i > 0; i--) sink.u1(0);
       sink.s4(branchOffset(info, pc, ins.defaultTarget, -0x80000000, 0x7fffffff));
       sink.s4(ins.matches.length);
-      ins.matches.forEach((match, i) => {
+      // A loop, not a callback: a closure here would make every call of encodeOne allocate a context for
+      // the variables it captures, whatever the instruction.
+      for (let i = 0; i < ins.matches.length; i++) {
+        const match = ins.matches[i] as number;
         checkRange('lookupswitch match', match, -0x80000000, 0x7fffffff, pc);
         // JVMS 6.5.lookupswitch: sorted so the VM can binary-search.
         if (i > 0 && match <= (ins.matches[i - 1] as number)) {
@@ -512,7 +516,7 @@ function encodeOne(sink: ByteSink, ins: Instruction): void {
         }
         sink.s4(match);
         sink.s4(branchOffset(info, pc, ins.targets[i] as number, -0x80000000, 0x7fffffff));
-      });
+      }
       return;
     }
     case 'invokeinterface':

@@ -26,7 +26,8 @@ const LOCAL_ACCESS: readonly (LocalAccess | undefined)[] = OPCODES.map((info) =>
 /** One past the highest local-variable slot any instruction reads or writes. */
 export function localsUsedBy(instructions: readonly Instruction[]): number {
   let max = 0;
-  for (const ins of instructions) {
+  for (let insIndex = 0; insIndex < instructions.length; insIndex++) {
+    const ins = instructions[insIndex];
     const access = LOCAL_ACCESS[ins.opcode];
     if (access === undefined) continue;
     const index = access.fixedIndex ?? ('index' in ins ? ins.index : 0);

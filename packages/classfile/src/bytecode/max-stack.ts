@@ -20,9 +20,7 @@ export function computeMaxStack(
   const last = instructions[instructions.length - 1];
   const codeLength = last === undefined ? 0 : last.pc + last.length;
   const indexAt = new Int32Array(codeLength + 1).fill(-1);
-  instructions.forEach((ins, i) => {
-    indexAt[ins.pc] = i;
-  });
+  for (let i = 0; i < instructions.length; i++) indexAt[(instructions[i] as Instruction).pc] = i;
   const depthAt = new Int32Array(instructions.length).fill(-1);
   const work: number[] = [];
   let max = 0;
@@ -42,7 +40,8 @@ export function computeMaxStack(
   };
 
   if (instructions.length > 0) reach(0, 0, 0);
-  for (const handler of exceptionTable) {
+  for (let handlerIndex = 0; handlerIndex < exceptionTable.length; handlerIndex++) {
+    const handler = exceptionTable[handlerIndex];
     // A handler starts with just the thrown exception on the stack.
     reach(handler.handlerPc, 1, handler.handlerPc);
     max = Math.max(max, 1);
@@ -81,7 +80,10 @@ export function computeMaxStack(
       case 'switch':
         if (ins.kind === 'tableswitch' || ins.kind === 'lookupswitch') {
           reach(ins.defaultTarget, after, ins.pc);
-          for (const target of ins.targets) reach(target, after, ins.pc);
+          for (let targetIndex = 0; targetIndex < ins.targets.length; targetIndex++) {
+            const target = ins.targets[targetIndex];
+            reach(target, after, ins.pc);
+          }
         }
         break;
       case 'ret':

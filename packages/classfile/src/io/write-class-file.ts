@@ -122,7 +122,8 @@ function isDoubleNaNBits(bits: Long): boolean {
 
 function writeMembers(w: ByteWriter, members: readonly MemberInfo[], owner: 'field' | 'method'): void {
   w.u2(members.length, owner === 'field' ? 'fields_count' : 'methods_count');
-  for (const m of members) {
+  for (let mi = 0; mi < members.length; mi++) {
+    const m = members[mi];
     w.u2(m.accessFlags, owner === 'field' ? 'access_flags of field' : 'access_flags of method');
     w.u2(m.nameIndex, owner === 'field' ? 'name_index of field' : 'name_index of method');
     w.u2(m.descriptorIndex, owner === 'field' ? 'descriptor_index of field' : 'descriptor_index of method');
@@ -130,9 +131,12 @@ function writeMembers(w: ByteWriter, members: readonly MemberInfo[], owner: 'fie
   }
 }
 
+// The loops over members, attributes and table entries are index loops: before V8 optimises them, a
+// for-of allocates an iterator result per element, and a compiler writes these for every method.
 export function writeAttributes(w: ByteWriter, attributes: readonly Attribute[]): void {
   w.u2(attributes.length, 'attributes_count');
-  for (const a of attributes) {
+  for (let ai = 0; ai < attributes.length; ai++) {
+    const a = attributes[ai];
     w.u2(a.nameIndex, 'attribute_name_index');
     const lengthAt = w.pos;
     w.u4(0, 'attribute_length');
@@ -149,7 +153,8 @@ function writeAttributeBody(w: ByteWriter, a: Attribute): void {
       w.u4(a.code.length, 'code_length');
       w.bytes(a.code);
       w.u2(a.exceptionTable.length, 'exception_table_length');
-      for (const e of a.exceptionTable) {
+      for (let ei = 0; ei < a.exceptionTable.length; ei++) {
+        const e = a.exceptionTable[ei];
         w.u2(e.startPc, 'start_pc');
         w.u2(e.endPc, 'end_pc');
         w.u2(e.handlerPc, 'handler_pc');
@@ -166,14 +171,18 @@ function writeAttributeBody(w: ByteWriter, a: Attribute): void {
       return;
     case 'LineNumberTable':
       w.u2(a.entries.length, 'line_number_table_length');
-      for (const e of a.entries) {
+      for (let ei = 0; ei < a.entries.length; ei++) {
+        const e = a.entries[ei];
         w.u2(e.startPc, 'start_pc');
         w.u2(e.lineNumber, 'line_number');
       }
       return;
     case 'LocalVariableTable':
       w.u2(a.entries.length, 'local_variable_table_length');
-      for (const e of a.entries) writeLocal(w, e.startPc, e.length, e.nameIndex, e.descriptorIndex, e.index);
+      for (let ei = 0; ei < a.entries.length; ei++) {
+        const e = a.entries[ei];
+        writeLocal(w, e.startPc, e.length, e.nameIndex, e.descriptorIndex, e.index);
+      }
       return;
     case 'LocalVariableTypeTable':
       w.u2(a.entries.length, 'local_variable_type_table_length');
@@ -238,8 +247,12 @@ function writeLocal(w: ByteWriter, startPc: number, length: number, nameIndex: n
 /** A first buffer size that usually fits, so most writes never grow the buffer. */
 function estimateSize(cf: ClassFile): number {
   let size = 1024 + cf.constantPool.length * 16;
-  for (const m of cf.methods) {
-    for (const a of m.attributes) if (a.kind === 'Code') size += a.code.length * 2 + 64;
+  for (let mi = 0; mi < cf.methods.length; mi++) {
+    const m = cf.methods[mi];
+    for (let ai = 0; ai < m.attributes.length; ai++) {
+      const a = m.attributes[ai];
+      if (a.kind === 'Code') size += a.code.length * 2 + 64;
+    }
   }
   return size;
 }

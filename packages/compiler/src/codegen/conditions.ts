@@ -71,7 +71,10 @@ export function jumpFalse(ctx: MethodContext, c: Cond): Label[] {
 
 /** Places a set of jumps' targets here. */
 export function resolve(ctx: MethodContext, jumps: readonly Label[]): void {
-  for (const label of jumps) ctx.emitter.place(label);
+  for (let labelIndex = 0; labelIndex < jumps.length; labelIndex++) {
+    const label = jumps[labelIndex];
+    ctx.emitter.place(label);
+  }
 }
 
 /** Leaves 0 or 1 on the stack (javac's CondItem.load). */

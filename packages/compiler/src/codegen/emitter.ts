@@ -204,9 +204,13 @@ export class Emitter {
     target.jumpedTo = true;
     const threaded = this.pendingPlacements.filter((l) => l !== target && this.sink.alias(l.sinkLabel, target.sinkLabel));
     this.pendingPlacements = this.pendingPlacements.filter((l) => !threaded.includes(l));
-    for (const l of threaded) {
+    for (let li = 0; li < threaded.length; li++) {
+      const l = threaded[li];
       l.aliasOf = target;
-      for (const state of l.states) this.recordState(target, state);
+      for (let stateIndex = 0; stateIndex < l.states.length; stateIndex++) {
+        const state = l.states[stateIndex];
+        this.recordState(target, state);
+      }
     }
     // Resolving jumps backwards fixes the code before them (javac's fixedPc): an earlier goto can no
     // longer vanish. Forward, javac only merges them into the new goto's chain.
@@ -294,7 +298,8 @@ export class Emitter {
     const placed = this.pendingPlacements;
     this.pendingPlacements = [];
     const states: FlowState[] = [];
-    for (const label of placed) {
+    for (let labelIndex = 0; labelIndex < placed.length; labelIndex++) {
+      const label = placed[labelIndex];
       this.placeInSink(label);
       states.push(...label.states);
       label.states = [];

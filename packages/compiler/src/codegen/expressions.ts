@@ -241,11 +241,7 @@ function genCall(ctx: MethodContext, e: MethodCall): void {
   }
   // javac (for class files before nestmates) calls private instance methods with invokespecial.
   if (kind === 'virtual' && (method.accessFlags & 0x0002) !== 0) kind = 'special';
-  method.params.forEach((param, i) => {
-    const arg = e.args[i];
-    if (arg === undefined) throw internalError('missing argument');
-    genExprTo(ctx, arg, param);
-  });
+  genArgs(ctx, e.args, method.params);
   const owner = e.qualifyingClass ?? method.owner.name;
   if (owner === 'java/lang/Object' && kind === 'interface') kind = 'virtual';
   ctx.emitter.invoke(invokeOps[kind], owner, method.name, method.descriptor, kind === 'interface');
@@ -265,12 +261,13 @@ function genNew(ctx: MethodContext, e: New): void {
   ctx.emitter.invoke(Op.invokespecial, ctor.owner.name, '<init>', ctor.descriptor, false);
 }
 
+// Loops here rather than callbacks: a callback capturing ctx makes each call allocate a context.
 export function genArgs(ctx: MethodContext, args: readonly Expr[], params: readonly Type[]): void {
-  params.forEach((param, i) => {
+  for (let i = 0; i < params.length; i++) {
     const arg = args[i];
     if (arg === undefined) throw internalError('missing argument');
-    genExprTo(ctx, arg, param);
-  });
+    genExprTo(ctx, arg, params[i] as Type);
+  }
 }
 
 function genNewArray(ctx: MethodContext, e: NewArray): void {
@@ -279,7 +276,10 @@ function genNewArray(ctx: MethodContext, e: NewArray): void {
     genArrayLiteral(ctx, e.initializer, type);
     return;
   }
-  for (const dim of e.dimensions) genExprTo(ctx, dim, { kind: 'primitive', name: 'int' });
+  for (let dimIndex = 0; dimIndex < e.dimensions.length; dimIndex++) {
+    const dim = e.dimensions[dimIndex];
+    genExprTo(ctx, dim, { kind: 'primitive', name: 'int' });
+  }
   if (e.dimensions.length === 1) newArrayOf(ctx, type);
   else ctx.emitter.multianewarray(descriptorOf(type), e.dimensions.length);
 }
@@ -296,13 +296,14 @@ export function genArrayLiteral(ctx: MethodContext, e: ArrayLiteral, arrayType: 
   if (arrayType.kind !== 'array') throw internalError('array initialiser for a non-array type');
   ctx.emitter.intConstant(e.elements.length);
   newArrayOf(ctx, arrayType);
-  e.elements.forEach((element, i) => {
+  for (let i = 0; i < e.elements.length; i++) {
+    const element = e.elements[i] as Expr;
     ctx.emitter.op(Op.dup);
     ctx.emitter.intConstant(i);
     if (element.kind === 'ArrayLiteral') genArrayLiteral(ctx, element, arrayType.element);
     else genExprTo(ctx, element, arrayType.element);
     ctx.emitter.op(arrayStoreOp(arrayType.element));
-  });
+  }
 }
 
 function genUnary(ctx: MethodContext, e: Unary): void {

@@ -21,7 +21,11 @@ interface LiveVariable {
 
 export class Locals implements FlowTracker {
   private readonly slots = new Map<LocalSymbol, number>();
-  /** Named variables in scope, by slot (temporaries are not listed in the LocalVariableTable). */
+  /**
+   * Named variables in scope, by slot (temporaries are not listed in the LocalVariableTable). Iterated in
+   * insertion order, which is slot order: a new slot is always `next`, above every slot still listed,
+   * because endScope removes every slot from its mark up and resets `next` to it.
+   */
   private readonly bySlot = new Map<number, LiveVariable>();
   /**
    * Slots of named variables that are definitely assigned here. Never changed in place, so a snapshot
@@ -98,7 +102,10 @@ export class Locals implements FlowTracker {
   }
 
   private define(slot: number): void {
-    if (!this.defined.has(slot)) this.defined = new Set([...this.defined, slot]);
+    if (this.defined.has(slot)) return;
+    const next = new Set(this.defined);
+    next.add(slot);
+    this.defined = next;
   }
 
   private undefine(slot: number): void {
@@ -111,13 +118,15 @@ export class Locals implements FlowTracker {
   /** Control arrives here in `state` (a merge of jumps, a switch case, a handler): ranges end or restart. */
   enter(state: FlowState): void {
     if (state === this.defined) return;
-    for (const variable of [...this.bySlot.values()].sort((a, b) => a.slot - b.slot)) {
+    for (const variable of this.bySlot.values()) {
       const was = this.defined.has(variable.slot);
       const will = state.has(variable.slot);
       if (was && !will) this.closeRange(variable);
       else if (!was && will) variable.start = this.emitter.mark();
     }
-    this.defined = new Set([...state].filter((slot) => slot < this.next && this.bySlot.has(slot)));
+    const defined = new Set<number>();
+    for (const slot of state) if (slot < this.next && this.bySlot.has(slot)) defined.add(slot);
+    this.defined = defined;
   }
 
   /** Ends the variables declared since `mark`: their ranges close here and their slots are reused. */
@@ -125,11 +134,15 @@ export class Locals implements FlowTracker {
     if (mark >= this.next) return;
     // javac measures the range of a synthetic variable too (without writing it), which resolves the
     // jumps pending here: a goto that follows can no longer absorb them.
-    const endingTemps = [...this.storedTemps].filter((slot) => slot >= mark);
-    if (endingTemps.length > 0) this.emitter.mark();
-    for (const slot of endingTemps) this.storedTemps.delete(slot);
-    const ending = [...this.bySlot.values()].filter((v) => v.slot >= mark).sort((a, b) => a.slot - b.slot);
-    for (const v of ending) {
+    let tempsEnd = false;
+    for (const slot of this.storedTemps) {
+      if (slot < mark) continue;
+      tempsEnd = true;
+      this.storedTemps.delete(slot);
+    }
+    if (tempsEnd) this.emitter.mark();
+    for (const v of this.bySlot.values()) {
+      if (v.slot < mark) continue;
       this.closeRange(v);
       this.bySlot.delete(v.slot);
       this.undefine(v.slot);

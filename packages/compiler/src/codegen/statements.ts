@@ -17,7 +17,7 @@ import { genInstanceInitializers } from './initializers.js';
 const int: Type = { kind: 'primitive', name: 'int' };
 
 export function genStatements(ctx: MethodContext, statements: readonly Stmt[]): void {
-  for (const s of statements) genStatement(ctx, s);
+  for (let i = 0; i < statements.length; i++) genStatement(ctx, statements[i] as Stmt);
 }
 
 export function genStatement(ctx: MethodContext, s: Stmt): void {
@@ -100,7 +100,8 @@ export function genBlock(ctx: MethodContext, b: Block): void {
 }
 
 function genLocalVar(ctx: MethodContext, s: LocalVar): void {
-  for (const d of s.declarators) {
+  for (let di = 0; di < s.declarators.length; di++) {
+    const d = s.declarators[di];
     const local = d.local;
     if (local === undefined) throw internalError(`local ${d.name.name} without a symbol`);
     const slot = ctx.locals.declare(local);
@@ -315,7 +316,8 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
   let defaultLabel: Label | undefined;
   s.cases.forEach((c, i) => {
     const label = caseLabels[i] as Label;
-    for (const l of c.labels) {
+    for (let li = 0; li < c.labels.length; li++) {
+      const l = c.labels[li];
       if (l.kind === 'Default') {
         defaultLabel = label;
         continue;
