@@ -29,7 +29,8 @@ export interface CheckerServices {
 }
 
 export class BodyContext {
-  private readonly scopes: Map<string, LocalSymbol>[] = [new Map()];
+  /** Innermost last; a scope's map is made when it declares its first local (most blocks declare none). */
+  private readonly scopes: (Map<string, LocalSymbol> | undefined)[] = [undefined];
   private nextIndex = 0;
   readonly jumpTargets: JumpTarget[] = [];
   /** True while checking the arguments of this(...) / super(...), where `this` is not yet usable. */
@@ -66,7 +67,7 @@ export class BodyContext {
   }
 
   pushScope(): void {
-    this.scopes.push(new Map());
+    this.scopes.push(undefined);
   }
 
   popScope(): void {
@@ -87,7 +88,13 @@ export class BodyContext {
       this.error(name.span, 'check.duplicate-variable', `variable ${name.name} is already defined in ${this.describe()}`);
     }
     const local: LocalSymbol = { name: name.name, type, isFinal, index: this.nextIndex++, origin };
-    this.scopes[this.scopes.length - 1]?.set(name.name, local);
+    const top = this.scopes.length - 1;
+    let scope = this.scopes[top];
+    if (scope === undefined) {
+      scope = new Map();
+      this.scopes[top] = scope;
+    }
+    scope.set(name.name, local);
     return local;
   }
 
