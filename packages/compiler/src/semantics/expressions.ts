@@ -30,7 +30,7 @@ import { convertConstant, foldBinary, foldUnary } from './constant-folding.js';
 import { displayMethod, displayType, displayTypes } from './display.js';
 import { isClassAccessible, isMemberAccessible, isStatic } from './members.js';
 import { boxingHint, conversionProblem, inapplicableMessage, selectMethod } from './overload-resolution.js';
-import type { ClassSymbol, ConstantValue, FieldSymbol, MethodSymbol } from './symbols.js';
+import type { ClassSymbol, ConstantValue, FieldSymbol, LocalSymbol, MethodSymbol } from './symbols.js';
 import { dotBefore, exprPosition } from './javac-positions.js';
 import { isAssignable, isCastable, isInvocationConvertible, isSubtype } from './type-relations.js';
 import { lookupSimpleClassName, resolveClassType, resolveType } from './type-names.js';
@@ -73,6 +73,11 @@ export class ExpressionChecker {
   check(e: Expr): Type {
     // Only names can mean something other than a value; the rest skip meaningOf's record.
     if (e.kind !== 'Name' && e.kind !== 'FieldAccess') return this.value(e);
+    if (e.kind === 'Name') {
+      // Locals, the commonest names, without meaningOf's record.
+      const local = this.body.findLocal(e.name);
+      if (local !== undefined) return this.localName(e, local);
+    }
     const meaning = this.meaningOf(e);
     switch (meaning.kind) {
       case 'value':
@@ -250,14 +255,17 @@ export class ExpressionChecker {
 
   // ---- names and field access
 
+  /** Binds a name to the local it denotes; its type. */
+  private localName(e: Name, local: LocalSymbol): Type {
+    e.binding = { kind: 'local', local };
+    e.type = local.type;
+    if (local.constantValue !== undefined && this.assigning !== e) e.constant = local.constantValue;
+    return local.type;
+  }
+
   private name(e: Name): Meaning {
     const local = this.body.findLocal(e.name);
-    if (local !== undefined) {
-      e.binding = { kind: 'local', local };
-      e.type = local.type;
-      if (local.constantValue !== undefined && this.assigning !== e) e.constant = local.constantValue;
-      return { kind: 'value', type: local.type };
-    }
+    if (local !== undefined) return { kind: 'value', type: this.localName(e, local) };
     const field = this.body.services.members.fieldOf(this.current, e.name);
     if (field !== undefined) {
       if (!isMemberAccessible(this.env, field, this.current)) {
