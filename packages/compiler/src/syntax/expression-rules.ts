@@ -306,7 +306,7 @@ export abstract class ExpressionRules extends TypeRules {
             const open = this.CONSUME2(Op.LParen);
             const inner = this.SUBRULE(this.expression);
             this.CONSUME2(Op.RParen);
-            return this.RECORDING_PHASE ? RECORDED : { ...inner, parenthesized: true, span: this.spanFrom(open) };
+            return this.RECORDING_PHASE ? RECORDED : this.parenthesize(inner, this.spanFrom(open));
           },
         },
         {
@@ -372,6 +372,19 @@ export abstract class ExpressionRules extends TypeRules {
       });
     }
     return e;
+  }
+
+  /**
+   * `inner` marked as written in parentheses, with their span. Changed in place: the parser has just made
+   * it and nothing holds it yet, and a spread copy (nodes of every kind pass here) took V8's slow generic
+   * path. A placeholder is copied, since it is remembered by identity as one.
+   */
+  private parenthesize(inner: Expr, span: Span): Expr {
+    if (this.placeholders.has(inner)) return { ...inner, parenthesized: true, span };
+    const node: { parenthesized?: boolean; span: Span } = inner;
+    node.parenthesized = true;
+    node.span = span;
+    return inner;
   }
 
   /** A method call's arguments after its name; in `unaryExpression`. */
