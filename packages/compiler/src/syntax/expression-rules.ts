@@ -18,6 +18,9 @@ import { SyntaxCode } from './syntax-errors.js';
 import { AssignOperator, BinaryOperator, CharLiteral, Identifier, Kw, NumberLiteral, Op, StringLiteral } from './tokens.js';
 import { TypeRules } from './type-rules.js';
 
+/** Tokens after a name or number that make it more than a simple operand (see simpleOperand). */
+const EXTENDS_OPERAND: ReadonlySet<TokenType> = new Set([Op.LParen, Op.Dot, Op.LBracket, Op.ColonColon, Op.PlusPlus, Op.MinusMinus]);
+
 /** The tokens that start unaryExpression's prefix-operator alternatives. */
 const PREFIX_OPERATORS: ReadonlySet<TokenType> = new Set([Op.PlusPlus, Op.MinusMinus, Op.Minus, Op.Plus, Op.Tilde, Op.Bang]);
 
@@ -98,7 +101,7 @@ export abstract class ExpressionRules extends TypeRules {
    */
   protected conditionalBody(): Expr {
     this.enter();
-    const first = this.SUBRULE5(this.unaryExpression);
+    const first = this.simpleOperand() ?? this.SUBRULE5(this.unaryExpression);
     const condition = this.mayStart(BinaryOperator) || this.at(Kw.instanceof) ? this.binaryChain(first) : first;
     const result = this.mayStart(Op.Question) ? this.conditionalRest(condition) : condition;
     this.leave();
@@ -124,7 +127,7 @@ export abstract class ExpressionRules extends TypeRules {
       {
         ALT: () => {
           const op = this.CONSUME(BinaryOperator);
-          const right = this.SUBRULE6(this.unaryExpression);
+          const right = this.simpleOperand() ?? this.SUBRULE6(this.unaryExpression);
           if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
         },
       },
@@ -144,6 +147,23 @@ export abstract class ExpressionRules extends TypeRules {
         },
       },
     ]);
+  }
+
+  /**
+   * An operand that is a lone name or number (most operands), read without invoking `unaryExpression`:
+   * what that rule would return and where it would stop, as its only alternative for the token gives it
+   * when no selector, postfix operator or arguments follow. Undefined otherwise, and while recording.
+   */
+  private simpleOperand(): Expr | undefined {
+    if (this.RECORDING_PHASE) return undefined;
+    const t = this.LA(1);
+    const type = t.tokenType;
+    if ((type !== Identifier && type !== NumberLiteral) || EXTENDS_OPERAND.has(this.LA(2).tokenType)) return undefined;
+    // As unaryExpression counts itself in the nesting depth.
+    this.enter();
+    this.SKIP_TOKEN();
+    this.leave();
+    return type === Identifier ? { kind: 'Name', name: t.image, span: tokenSpan(t) } : this.numberLiteral(t);
   }
 
   /** `? whenTrue : whenFalse` after a conditional's condition. */
