@@ -15,30 +15,25 @@ export class MemberLookups {
 
   /** findMethods(env, cls, name), shared: callers must not modify the array. */
   methodsOf(cls: ClassSymbol, name: string): readonly MethodSymbol[] {
-    let byName = this.methods.get(cls);
-    if (byName === undefined) {
-      byName = new Map();
-      this.methods.set(cls, byName);
-    }
-    let found = byName.get(name);
-    if (found === undefined) {
-      found = findMethods(this.env, cls, name);
-      byName.set(name, found);
-    }
-    return found;
+    return cached(this.methods, cls, name, () => findMethods(this.env, cls, name));
   }
 
   fieldOf(cls: ClassSymbol, name: string): FieldSymbol | undefined {
-    let byName = this.fields.get(cls);
-    if (byName === undefined) {
-      byName = new Map();
-      this.fields.set(cls, byName);
-    }
-    let found = byName.get(name);
-    if (found === undefined) {
-      found = findField(this.env, cls, name) ?? null;
-      byName.set(name, found);
-    }
-    return found ?? undefined;
+    return cached(this.fields, cls, name, () => findField(this.env, cls, name) ?? null) ?? undefined;
   }
+}
+
+/** The value for (cls, name) in a two-level cache, computed on the first request. */
+function cached<T>(cache: Map<ClassSymbol, Map<string, T>>, cls: ClassSymbol, name: string, compute: () => T): T {
+  let byName = cache.get(cls);
+  if (byName === undefined) {
+    byName = new Map();
+    cache.set(cls, byName);
+  }
+  let found = byName.get(name);
+  if (found === undefined) {
+    found = compute();
+    byName.set(name, found);
+  }
+  return found;
 }
