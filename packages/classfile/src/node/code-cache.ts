@@ -1,7 +1,7 @@
 // Loads the commands' CommonJS bundles with V8's code cache. A cold start spends most of its time compiling
 // JavaScript: V8 parses each bundle and compiles every function on its first call. The build runs each
-// command once on Hello (scripts/train-code-cache.mjs) with OAKVM_WRITE_CODE_CACHE set, and this loader
-// then saves, beside the bundle, the bytecode of every function that run compiled. Later runs hand that
+// command once on a small program (scripts/train-code-cache.mjs) with OAKVM_WRITE_CODE_CACHE set, and this
+// loader then saves, beside the bundle, the bytecode of every function that run compiled. Later runs hand that
 // to V8, which skips the compilation. Node 20 has no compile cache for ES modules, hence CommonJS bundles.
 //
 // A cache is only an optimisation: one that is missing, stale (the bundle was rebuilt), or rejected by V8
