@@ -11,6 +11,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -18,6 +19,12 @@ import { Script } from 'node:vm';
  * of bundle file names (`oak.cjs,index.cjs`), or `*` for all.
  */
 export const WRITE_CACHE_VARIABLE = 'OAKVM_WRITE_CODE_CACHE';
+
+/**
+ * Makes this process say on stderr, when it exits, what became of the code cache of each bundle it loaded
+ * (`code cache: FILE: accepted`): the way to find out why a command starts slowly.
+ */
+export const REPORT_CACHE_VARIABLE = 'OAKVM_CODE_CACHE_REPORT';
 
 /**
  * Under this global symbol the loader records the script a command was started from, so a command that
@@ -42,8 +49,13 @@ const loaded = new Map<string, unknown>();
 const states = new Map<string, CodeCacheState>();
 const toWrite: { script: Script; cacheFile: string; header: Uint8Array }[] = [];
 
-/** Runs a command's bundle (`bundle`, a CommonJS file) as the program started from the script `entry`. */
-export function runCommandBundle(bundle: string, entry: string): void {
+/**
+ * Runs a command's bundle (`bundle`, a CommonJS file) as the program started from the script `entry`, with
+ * the V8 flags the command wants. The flags are set before the bundle is compiled because V8 takes a code
+ * cache only under the flags it was made with; the training run goes through the same call, so they match.
+ */
+export function runCommandBundle(bundle: string, entry: string, v8Flags: readonly string[] = []): void {
+  for (const flag of v8Flags) setFlagsFromString(flag);
   (globalThis as Record<symbol, unknown>)[ENTRY_KEY] = entry;
   loadBundle(bundle);
 }
@@ -58,6 +70,7 @@ export function loadBundle(bundle: string): unknown {
   const cacheFile = `${file}.cache`;
   const cache = readCache(cacheFile, header);
   const script = new Script(wrap(source), { filename: file, cachedData: cache === 'none' || cache === 'stale' ? undefined : cache });
+  if (states.size === 0 && process.env[REPORT_CACHE_VARIABLE] !== undefined) process.once('exit', reportCacheStates);
   states.set(file, typeof cache === 'string' ? cache : script.cachedDataRejected === true ? 'rejected' : 'accepted');
   if (isTraining(file)) {
     if (toWrite.length === 0) process.once('exit', saveCodeCaches);
@@ -74,6 +87,10 @@ export function loadBundle(bundle: string): unknown {
 /** How the code cache of a bundle this thread loaded fared (for tests and diagnostics). */
 export function codeCacheState(file: string): CodeCacheState | undefined {
   return states.get(resolve(file));
+}
+
+function reportCacheStates(): void {
+  for (const [file, state] of states) process.stderr.write(`code cache: ${file}: ${state}\n`);
 }
 
 /** The same wrapper Node puts around a CommonJS module, kept on one line so positions stay right. */
