@@ -5,6 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { chevrotainTokenShape } from './chevrotain-token-shape.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = (name, file) => `${root}packages/${name}/${file}`;
@@ -37,7 +38,7 @@ const commands = [
   { name: 'vm', entries: { oak: 'src/platform/node/main.ts', 'code-cache': loader } },
 ];
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', alias, logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', alias, logLevel: 'warning', plugins: [chevrotainTokenShape] };
 
 for (const { name, entries } of libraries) {
   // Chunk names carry content hashes, so a rebuild into the old folder would leave every stale chunk behind.
