@@ -1,16 +1,19 @@
-// The code builder the compiler emits through. Instructions are recorded with symbolic labels; `build()`
-// lays them out (widening branches that do not reach), encodes them with the shared encoder, and derives
-// max_stack and max_locals from the result.
+// The code builder the compiler emits through. Instructions whose length does not depend on their pc are
+// encoded as they are emitted, with their stack effects summed per block; branches and switches are
+// recorded with symbolic labels. `build()` lays the code out (widening branches that do not reach),
+// writes the code array and derives max_stack from the blocks' summaries. (One object per instruction,
+// and encoding and analysing every instruction again at the end, were most of the builder's cost.)
 import Long from 'long';
 import type { Attribute, CodeAttribute, ExceptionTableEntry, LineNumberEntry, LocalVariableEntry } from '../model.js';
 import { BytecodeError } from './bytecode-error.js';
 import type { ConstantPoolBuilder } from './constant-pool-builder.js';
 import { fieldDescriptorSlots, parameterSlots, parseMethodDescriptor, type BaseTypeChar } from './descriptors.js';
-import { isLongForm, itemLength, layoutCode, type CodeItem, type PendingInstruction, type PositionMark } from './code-layout.js';
-import { encodedLength, encodeInstructions } from './instructions.js';
+import { blockMaxStack, INCONSISTENT } from './block-max-stack.js';
+import { encodeNodes, isLongForm, layoutCode, markPc, type CodeNode, type PositionMark } from './code-layout.js';
+import { decodeInstructions, switchPadding } from './instructions.js';
 import { Label } from './label.js';
 import { computeMaxStack } from './max-stack.js';
-import { localsUsedBy } from './max-locals.js';
+import { localSlotsEnd } from './max-locals.js';
 import { Op, OPCODES, type OpCode, type OpcodeInfo } from './opcodes.js';
 
 /** JVMS 4.7.3: code_length must be less than 65536. */
@@ -75,7 +78,25 @@ export interface MethodShape {
 }
 
 export class CodeBuilder {
-  private readonly items: CodeItem[] = [];
+  /**
+   * Instructions whose length does not depend on their pc, encoded as they are emitted; the nodes cut
+   * it into blocks around what layout decides (branches, switches, label positions).
+   */
+  private buffer = new Uint8Array(128);
+  private length = 0;
+  private readonly nodes: CodeNode[] = [];
+  // The stack summary of the block being emitted (see CodeBlock), relative to its entry depth.
+  private blockStart = 0;
+  private blockDepth = 0;
+  private blockNeed = 0;
+  private blockRise = 0;
+  /** One past the highest local slot an instruction touches. */
+  private localsEnd = 0;
+  /**
+   * The first operand that does not fit its field (reported by build() where the encoder reported it,
+   * with the instruction's final pc).
+   */
+  private badOperand: { readonly mark: PositionMark; readonly what: string; readonly value: number; readonly min: number; readonly max: number } | undefined;
   private readonly handlers: PendingHandler[] = [];
   private readonly lines: PendingLine[] = [];
   private readonly locals: PendingLocal[] = [];
@@ -102,7 +123,7 @@ export class CodeBuilder {
   place(label: Label): this {
     this.checkLabel(label);
     if (label.placed) throw new BytecodeError(`label ${label.id} is placed twice`);
-    this.record({ kind: 'place', label });
+    this.record({ kind: 'place', at: this.length, label }, 0);
     label.markPlaced();
     return this;
   }
@@ -143,7 +164,11 @@ export class CodeBuilder {
   emit(opcode: OpCode): this {
     const info = this.info(opcode);
     if (info.format !== 'none') throw new BytecodeError(`${info.name} takes operands; use its own builder method`);
-    return this.fixed({ pc: 0, length: 0, kind: 'none', opcode, wide: false });
+    this.begin(1);
+    this.buffer[this.length++] = opcode;
+    const end = localSlotsEnd(opcode, 0);
+    if (end > this.localsEnd) this.localsEnd = end;
+    return this.fixedEffect(info);
   }
 
   /** Pushes an int constant with the shortest form: iconst_m1..iconst_5, bipush, sipush, else ldc/ldc_w. */
@@ -152,8 +177,13 @@ export class CodeBuilder {
       throw new BytecodeError(`${value} is not a Java int`);
     }
     if (value >= -1 && value <= 5) return this.emit((Op.iconst_0 + value) as OpCode);
-    if (value >= -0x80 && value <= 0x7f) return this.fixed({ pc: 0, length: 0, kind: 'immediate', opcode: Op.bipush, value, wide: false });
-    if (value >= -0x8000 && value <= 0x7fff) return this.fixed({ pc: 0, length: 0, kind: 'immediate', opcode: Op.sipush, value, wide: false });
+    if (value >= -0x80 && value <= 0x7f) {
+      this.begin(2);
+      this.put1(Op.bipush);
+      this.put1(value);
+      return this.effect(0, 1);
+    }
+    if (value >= -0x8000 && value <= 0x7fff) return this.withU2(Op.sipush, value, 0, 1);
     return this.ldc(this.pool.integer(value));
   }
 
@@ -191,8 +221,8 @@ export class CodeBuilder {
    * in place before the entry exists.
    */
   wideConstantLater(): (index: number) => void {
-    const instruction = { pc: 0, length: 0, kind: 'constant' as const, opcode: Op.ldc2_w, index: 0, wide: false };
-    this.fixed(instruction);
+    const at = this.length;
+    this.withU2(Op.ldc2_w, 0, 0, 2);
     this.unresolvedConstants++;
     let resolved = false;
     return (index: number): void => {
@@ -200,7 +230,8 @@ export class CodeBuilder {
       const kind = this.pool.entry(index)?.kind;
       if (kind !== 'Long' && kind !== 'Double') throw new BytecodeError(`ldc2_w of constant-pool index ${index}, which is ${kind ?? 'no entry'}, not Long or Double`);
       resolved = true;
-      instruction.index = index;
+      this.buffer[at + 1] = index >> 8;
+      this.buffer[at + 2] = index;
       this.unresolvedConstants--;
     };
   }
@@ -222,9 +253,12 @@ export class CodeBuilder {
   ldc(index: number): this {
     const entry = this.pool.entry(index);
     if (entry === undefined) throw new BytecodeError(`ldc of constant-pool index ${index}, which has no entry`);
-    if (entry.kind === 'Long' || entry.kind === 'Double') return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode: Op.ldc2_w, index, wide: false });
-    const opcode = index <= 0xff ? Op.ldc : Op.ldc_w;
-    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index, wide: false });
+    if (entry.kind === 'Long' || entry.kind === 'Double') return this.withU2(Op.ldc2_w, index, 0, 2);
+    if (index > 0xff) return this.withU2(Op.ldc_w, index, 0, 1);
+    this.begin(2);
+    this.put1(Op.ldc);
+    this.put1(index);
+    return this.effect(0, 1);
   }
 
   // ---- locals --------------------------------------------------------------------------------------
@@ -248,7 +282,19 @@ export class CodeBuilder {
       const base = opcode <= Op.aload ? Op.iload_0 + (opcode - Op.iload) * 4 : Op.istore_0 + (opcode - Op.istore) * 4;
       return this.emit((base + slot) as OpCode);
     }
-    return this.fixed({ pc: 0, length: 0, kind: 'local', opcode, index: slot, wide: slot > 0xff });
+    if (slot > 0xff) {
+      this.begin(4);
+      this.put1(Op.wide);
+      this.put1(opcode);
+      this.put2(slot);
+    } else {
+      this.begin(2);
+      this.put1(opcode);
+      this.put1(slot);
+    }
+    const end = localSlotsEnd(opcode, slot);
+    if (end > this.localsEnd) this.localsEnd = end;
+    return this.fixedEffect(info);
   }
 
   /** Adds a constant to an int local; wide when the slot or increment does not fit a byte. */
@@ -257,8 +303,20 @@ export class CodeBuilder {
     if (!Number.isInteger(delta) || delta < -0x8000 || delta > 0x7fff) {
       throw new BytecodeError(`iinc increment ${delta} does not fit 16 bits; add with iadd instead`);
     }
-    const wide = slot > 0xff || delta < -0x80 || delta > 0x7f;
-    return this.fixed({ pc: 0, length: 0, kind: 'iinc', opcode: Op.iinc, index: slot, delta, wide });
+    if (slot > 0xff || delta < -0x80 || delta > 0x7f) {
+      this.begin(6);
+      this.put1(Op.wide);
+      this.put1(Op.iinc);
+      this.put2(slot);
+      this.put2(delta);
+    } else {
+      this.begin(3);
+      this.put1(Op.iinc);
+      this.put1(slot);
+      this.put1(delta);
+    }
+    if (slot + 1 > this.localsEnd) this.localsEnd = slot + 1;
+    return this;
   }
 
   /** The return instruction for a value of this kind, or `return` for void. */
@@ -277,7 +335,7 @@ export class CodeBuilder {
     const info = this.info(opcode);
     if (info.format !== 'branch_s2' && info.format !== 'branch_s4') throw new BytecodeError(`${info.name} is not a branch`);
     this.checkLabel(label);
-    return this.record({ kind: 'jump', opcode, label });
+    return this.record({ kind: 'jump', at: this.length, opcode, label }, isLongForm(opcode) ? 5 : 3);
   }
 
   /** A tableswitch over low..high: `labels[i]` is the target for `low + i`. */
@@ -288,20 +346,28 @@ export class CodeBuilder {
     if (labels.length !== high - low + 1) {
       throw new BytecodeError(`tableswitch ${low}..${high} needs ${high - low + 1} labels, got ${labels.length}`);
     }
-    [defaultLabel, ...labels].forEach((l) => this.checkLabel(l));
-    return this.record({ kind: 'tableswitch', low, high, defaultLabel, labels: [...labels] });
+    this.checkLabel(defaultLabel);
+    for (let i = 0; i < labels.length; i++) this.checkLabel(labels[i] as Label);
+    const length = 1 + switchPadding(this.nextPc) + 12 + 4 * labels.length;
+    return this.record({ kind: 'tableswitch', at: this.length, low, high, defaultLabel, labels: labels.slice() }, length);
   }
 
   /** A lookupswitch; cases may come in any order (they are sorted) but each match only once. */
   lookupswitch(defaultLabel: Label, cases: readonly (readonly [match: number, label: Label])[]): this {
     const sorted = [...cases].sort((a, b) => a[0] - b[0]);
-    sorted.forEach(([match, label], i) => {
+    const matches: number[] = [];
+    const labels: Label[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const [match, label] = sorted[i] as readonly [number, Label];
       if (!Number.isInteger(match) || match < -0x80000000 || match > 0x7fffffff) throw new BytecodeError(`lookupswitch match ${match} is not an int`);
-      if (i > 0 && (sorted[i - 1] as readonly [number, Label])[0] === match) throw new BytecodeError(`lookupswitch has match ${match} twice`);
+      if (i > 0 && matches[i - 1] === match) throw new BytecodeError(`lookupswitch has match ${match} twice`);
       this.checkLabel(label);
-    });
+      matches.push(match);
+      labels.push(label);
+    }
     this.checkLabel(defaultLabel);
-    return this.record({ kind: 'lookupswitch', defaultLabel, matches: sorted.map((c) => c[0]), labels: sorted.map((c) => c[1]) });
+    const length = 1 + switchPadding(this.nextPc) + 8 + 8 * labels.length;
+    return this.record({ kind: 'lookupswitch', at: this.length, defaultLabel, matches, labels }, length);
   }
 
   // ---- objects, fields and calls -------------------------------------------------------------------
@@ -309,9 +375,12 @@ export class CodeBuilder {
   /** getstatic, putstatic, getfield or putfield. */
   field(opcode: OpCode, owner: string, name: string, descriptor: string): this {
     const info = this.info(opcode);
-    if (info.stack.kind !== 'field') throw new BytecodeError(`${info.name} is not a field instruction`);
-    fieldDescriptorSlots(descriptor);
-    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index: this.pool.fieldRef(owner, name, descriptor), wide: false });
+    const stack = info.stack;
+    if (stack.kind !== 'field') throw new BytecodeError(`${info.name} is not a field instruction`);
+    const size = fieldDescriptorSlots(descriptor);
+    const receiver = stack.isStatic ? 0 : 1;
+    const index = this.pool.fieldRef(owner, name, descriptor);
+    return stack.isPut ? this.withU2(opcode, index, receiver + size, 0) : this.withU2(opcode, index, receiver, size);
   }
 
   /**
@@ -320,22 +389,35 @@ export class CodeBuilder {
    */
   invoke(opcode: OpCode, owner: string, name: string, descriptor: string, isInterface = opcode === Op.invokeinterface): this {
     const info = this.info(opcode);
-    if (info.stack.kind !== 'invoke' || opcode === Op.invokedynamic) throw new BytecodeError(`${info.name} is not an invoke instruction with a method reference`);
+    const stack = info.stack;
+    if (stack.kind !== 'invoke' || opcode === Op.invokedynamic) throw new BytecodeError(`${info.name} is not an invoke instruction with a method reference`);
     const method = parseMethodDescriptor(descriptor);
+    const pop = method.argumentSlots + (stack.hasReceiver ? 1 : 0);
     if (opcode === Op.invokeinterface) {
       const index = this.pool.interfaceMethodRef(owner, name, descriptor);
       // The historical count operand: argument slots plus the receiver.
-      return this.fixed({ pc: 0, length: 0, kind: 'invokeinterface', opcode, index, count: method.argumentSlots + 1, wide: false });
+      const count = method.argumentSlots + 1;
+      if (count > 0xff) this.operandDoesNotFit('invokeinterface count', count, 1, 0xff);
+      this.begin(5);
+      this.put1(opcode);
+      this.put2(index);
+      this.put1(count);
+      this.put1(0);
+      return this.effect(pop, method.returnSlots);
     }
     const index = isInterface ? this.pool.interfaceMethodRef(owner, name, descriptor) : this.pool.methodRef(owner, name, descriptor);
-    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index, wide: false });
+    return this.withU2(opcode, index, pop, method.returnSlots);
   }
 
   /** invokedynamic through entry `bootstrapMethodAttrIndex` of the class's BootstrapMethods attribute. */
   invokeDynamic(bootstrapMethodAttrIndex: number, name: string, descriptor: string): this {
-    parseMethodDescriptor(descriptor);
+    const method = parseMethodDescriptor(descriptor);
     const index = this.pool.invokeDynamic(bootstrapMethodAttrIndex, name, descriptor);
-    return this.fixed({ pc: 0, length: 0, kind: 'invokedynamic', opcode: Op.invokedynamic, index, wide: false });
+    this.begin(5);
+    this.put1(Op.invokedynamic);
+    this.put2(index);
+    this.put2(0);
+    return this.effect(method.argumentSlots, method.returnSlots);
   }
 
   /** new, anewarray, checkcast or instanceof with a class (internal name or array descriptor). */
@@ -343,14 +425,21 @@ export class CodeBuilder {
     if (opcode !== Op.new && opcode !== Op.anewarray && opcode !== Op.checkcast && opcode !== Op.instanceof) {
       throw new BytecodeError(`${this.info(opcode).name} does not take a class operand`);
     }
-    return this.fixed({ pc: 0, length: 0, kind: 'constant', opcode, index: this.pool.class(className), wide: false });
+    const index = this.pool.class(className);
+    this.begin(3);
+    this.put1(opcode);
+    this.put2(index);
+    return this.fixedEffect(this.info(opcode));
   }
 
   /** newarray of a primitive element type given by its descriptor character. */
   newArray(element: BaseTypeChar): this {
     const atype = NEWARRAY_TYPE[element];
     if (atype === undefined) throw new BytecodeError(`newarray of "${String(element)}": not a primitive type`);
-    return this.fixed({ pc: 0, length: 0, kind: 'newarray', opcode: Op.newarray, atype, wide: false });
+    this.begin(2);
+    this.put1(Op.newarray);
+    this.put1(atype);
+    return this.effect(1, 1);
   }
 
   /** multianewarray: `arrayDescriptor` is the created type ("[[I"), `dimensions` how many counts it pops. */
@@ -361,7 +450,13 @@ export class CodeBuilder {
     if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > depth) {
       throw new BytecodeError(`multianewarray of ${arrayDescriptor} with ${dimensions} dimensions (1..${depth} allowed)`);
     }
-    return this.fixed({ pc: 0, length: 0, kind: 'multianewarray', opcode: Op.multianewarray, index: this.pool.class(arrayDescriptor), dimensions, wide: false });
+    const index = this.pool.class(arrayDescriptor);
+    if (dimensions > 0xff) this.operandDoesNotFit('multianewarray dimensions', dimensions, 1, 0xff);
+    this.begin(4);
+    this.put1(Op.multianewarray);
+    this.put2(index);
+    this.put1(dimensions);
+    return this.effect(dimensions, 1);
   }
 
   // ---- tables --------------------------------------------------------------------------------------
@@ -371,7 +466,9 @@ export class CodeBuilder {
    * everything (finally). Empty ranges are dropped at build time, as javac drops them.
    */
   exceptionHandler(start: Label, end: Label, handler: Label, catchType: string | null): this {
-    [start, end, handler].forEach((l) => this.checkLabel(l));
+    this.checkLabel(start);
+    this.checkLabel(end);
+    this.checkLabel(handler);
     this.handlers.push({ start, end, handler, catchType: catchType === null ? 0 : this.pool.class(catchType) });
     return this;
   }
@@ -380,8 +477,8 @@ export class CodeBuilder {
   lineNumber(line: number, label?: Label): this {
     let at: Label | PositionMark;
     if (label === undefined) {
-      at = { kind: 'mark', pc: -1 };
-      this.record(at);
+      if (this.built) throw new BytecodeError('cannot emit into code that has been built');
+      at = this.mark();
     } else {
       at = label;
     }
@@ -408,24 +505,32 @@ export class CodeBuilder {
     if (this.built) throw new BytecodeError('this code has already been built');
     if (this.unresolvedConstants > 0) throw new BytecodeError(`${this.unresolvedConstants} ldc2_w constants from wideConstantLater were never given`);
     this.built = true;
-    const instructions = layoutCode(this.items);
-    const last = instructions[instructions.length - 1];
-    const codeLength = last === undefined ? 0 : last.pc + last.length;
+    this.closeBlock(false);
+    const nodes = this.nodes;
+    const { pcs, isLong } = layoutCode(nodes);
+    const codeLength = pcs[nodes.length] as number;
     if (codeLength === 0) throw new BytecodeError('a method with code needs at least one instruction');
     if (codeLength > MAX_CODE_LENGTH) throw new BytecodeError(`code too large: ${codeLength} bytes, the limit is ${MAX_CODE_LENGTH}`);
-    const code = encodeInstructions(instructions);
+    const bad = this.badOperand;
+    if (bad !== undefined) {
+      const pc = markPc(bad.mark, nodes, pcs, this.length);
+      throw new BytecodeError(`${bad.what} ${bad.value} at pc ${pc} is outside ${bad.min}..${bad.max}`);
+    }
+    const code = encodeNodes(nodes, pcs, isLong, this.buffer);
     const exceptionTable = this.exceptionTable(codeLength);
-    const maxStack = computeMaxStack(instructions, exceptionTable, (i) => this.pool.entry(i));
+    let maxStack = blockMaxStack(nodes, pcs, exceptionTable);
+    // Inconsistent code: the instruction-by-instruction analysis says where.
+    if (maxStack === INCONSISTENT) maxStack = computeMaxStack(decodeInstructions(code), exceptionTable, (i) => this.pool.entry(i));
     const localEntries = this.localVariableEntries();
-    let maxLocals = Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), localsUsedBy(instructions));
+    let maxLocals = Math.max(parameterSlots(this.method.descriptor, this.method.isStatic), this.localsEnd);
     for (let li = 0; li < this.locals.length; li++) {
-      const l = this.locals[li];
+      const l = this.locals[li] as PendingLocal;
       maxLocals = Math.max(maxLocals, l.slot + fieldDescriptorSlots(l.descriptor));
     }
     if (maxLocals > 0xffff) throw new BytecodeError(`${maxLocals} local slots exceed the 65535 max_locals can hold`);
     const attributes: Attribute[] = [];
     if (this.lines.length > 0) {
-      attributes.push({ kind: 'LineNumberTable', nameIndex: this.pool.utf8('LineNumberTable'), entries: this.lineEntries(codeLength) });
+      attributes.push({ kind: 'LineNumberTable', nameIndex: this.pool.utf8('LineNumberTable'), entries: this.lineEntries(codeLength, pcs) });
     }
     if (localEntries.length > 0) {
       attributes.push({ kind: 'LocalVariableTable', nameIndex: this.pool.utf8('LocalVariableTable'), entries: localEntries });
@@ -436,7 +541,7 @@ export class CodeBuilder {
   private exceptionTable(codeLength: number): ExceptionTableEntry[] {
     const table: ExceptionTableEntry[] = [];
     for (let hi = 0; hi < this.handlers.length; hi++) {
-      const h = this.handlers[hi];
+      const h = this.handlers[hi] as PendingHandler;
       const startPc = this.placedPc(h.start, 'exception range start');
       const endPc = this.placedPc(h.end, 'exception range end');
       const handlerPc = this.placedPc(h.handler, 'exception handler');
@@ -448,12 +553,13 @@ export class CodeBuilder {
     return table;
   }
 
-  private lineEntries(codeLength: number): LineNumberEntry[] {
+  private lineEntries(codeLength: number, pcs: Int32Array): LineNumberEntry[] {
     const entries: LineNumberEntry[] = [];
     let sorted = true;
     for (let li = 0; li < this.lines.length; li++) {
-      const l = this.lines[li];
-      const startPc = l.at instanceof Label ? this.placedPc(l.at, 'line number') : l.at.pc;
+      const l = this.lines[li] as PendingLine;
+      const at = l.at;
+      const startPc = at instanceof Label ? this.placedPc(at, 'line number') : markPc(at, this.nodes, pcs, this.length);
       // A line placed after the last instruction starts no code, and JVMS 4.7.12 wants a pc inside it.
       if (startPc >= codeLength) continue;
       const previous = entries[entries.length - 1];
@@ -465,18 +571,21 @@ export class CodeBuilder {
   }
 
   private localVariableEntries(): LocalVariableEntry[] {
-    return this.locals.map((l) => {
+    const entries: LocalVariableEntry[] = [];
+    for (let li = 0; li < this.locals.length; li++) {
+      const l = this.locals[li] as PendingLocal;
       const startPc = this.placedPc(l.start, `local ${l.name} start`);
       const endPc = this.placedPc(l.end, `local ${l.name} end`);
       if (endPc < startPc) throw new BytecodeError(`local ${l.name} ends at ${endPc} before it starts at ${startPc}`);
-      return {
+      entries.push({
         startPc,
         length: endPc - startPc,
         nameIndex: this.pool.utf8(l.name),
         descriptorIndex: this.pool.utf8(l.descriptor),
         index: l.slot,
-      };
-    });
+      });
+    }
+    return entries;
   }
 
   private placedPc(label: Label, what: string): number {
@@ -484,22 +593,83 @@ export class CodeBuilder {
     return label.pc;
   }
 
-  /** Records an instruction that layout will place (setting its pc) without copying it. */
-  private fixed(instruction: PendingInstruction): this {
+  // ---- emission ------------------------------------------------------------------------------------
+
+  /** Makes room for an instruction of `length` bytes, whose length does not depend on its pc. */
+  private begin(length: number): void {
     if (this.built) throw new BytecodeError('cannot emit into code that has been built');
-    // Most of what a compiler emits comes here: its length is known, so record's general case is skipped.
-    const length = encodedLength(instruction, 0);
-    instruction.length = length;
-    this.items.push(instruction);
+    const needed = this.length + length;
+    if (needed > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, needed));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.nextPc += length;
+  }
+
+  private put1(v: number): void {
+    this.buffer[this.length++] = v;
+  }
+
+  private put2(v: number): void {
+    this.buffer[this.length++] = v >> 8;
+    this.buffer[this.length++] = v;
+  }
+
+  /** An opcode with a u2 operand (a constant-pool index, or sipush's immediate) and its stack effect. */
+  private withU2(opcode: OpCode, operand: number, pop: number, push: number): this {
+    this.begin(3);
+    this.put1(opcode);
+    this.put2(operand);
+    return this.effect(pop, push);
+  }
+
+  /** Adds the opcode table's stack effect to the block's summary; a return, athrow or ret ends the block. */
+  private fixedEffect(info: OpcodeInfo): this {
+    const stack = info.stack;
+    if (stack.kind !== 'fixed') throw new BytecodeError(`${info.name} has no fixed stack effect`);
+    this.effect(stack.pop, stack.push);
+    const flow = info.flow;
+    if (flow === 'return' || flow === 'throw' || flow === 'ret') this.closeBlock(true);
+    return this;
+  }
+
+  private effect(pop: number, push: number): this {
+    const before = this.blockDepth;
+    if (pop - before > this.blockNeed) this.blockNeed = pop - before;
+    const after = before - pop + push;
+    this.blockDepth = after;
+    if (after > this.blockRise) this.blockRise = after;
+    return this;
+  }
+
+  /** Ends the block being emitted (if it has any instruction): a node is coming, or control stops. */
+  private closeBlock(ends: boolean): void {
+    if (this.length === this.blockStart) return;
+    this.nodes.push({ kind: 'block', at: this.blockStart, end: this.length, need: this.blockNeed, net: this.blockDepth, rise: this.blockRise, ends });
+    this.blockStart = this.length;
+    this.blockDepth = 0;
+    this.blockNeed = 0;
+    this.blockRise = 0;
+  }
+
+  /** Records a node whose encoding layout decides; `length` is its provisional length at nextPc. */
+  private record(node: CodeNode, length: number): this {
+    if (this.built) throw new BytecodeError('cannot emit into code that has been built');
+    this.closeBlock(false);
+    this.nodes.push(node);
     this.nextPc += length;
     return this;
   }
 
-  private record(item: CodeItem): this {
-    if (this.built) throw new BytecodeError('cannot emit into code that has been built');
-    this.items.push(item);
-    this.nextPc += itemLength(item, this.nextPc, item.kind === 'jump' && isLongForm(item.opcode));
-    return this;
+  /** The current position, for a line number. */
+  private mark(): PositionMark {
+    // The block being emitted, if any, becomes node nodes.length when it closes.
+    return { kind: 'mark', at: this.length, node: this.nodes.length };
+  }
+
+  private operandDoesNotFit(what: string, value: number, min: number, max: number): void {
+    if (this.badOperand === undefined) this.badOperand = { mark: this.mark(), what, value, min, max };
   }
 
   private info(opcode: OpCode): OpcodeInfo {

@@ -1,39 +1,53 @@
-// Layout of a method body recorded by the CodeBuilder: assigns pcs, chooses the short or long form of each
-// branch, and lowers the recorded items to instructions for the shared encoder.
+// Layout of a method body recorded by the CodeBuilder. The builder encodes every instruction whose length
+// does not depend on its pc straight into a byte buffer, and records as nodes only what layout must
+// decide: runs of those bytes (blocks), branches, switches and label positions. Layout assigns pcs,
+// chooses the short or long form of each branch, and writes the final code array.
 import { BytecodeError } from './bytecode-error.js';
-import { switchPadding, type Instruction, type UnplacedInstruction } from './instructions.js';
+import { switchPadding } from './instructions.js';
 import type { Label } from './label.js';
 import { Op, type OpCode } from './opcodes.js';
 
-/** The kinds of instruction whose length does not depend on the pc: all but branches and switches. */
-type FixedKind = Exclude<UnplacedInstruction['kind'], 'branch' | 'tableswitch' | 'lookupswitch'>;
-
 /**
- * An instruction whose length does not depend on its pc, recorded with its length; layout sets its pc and
- * hands the same object to the encoder, so instructions are not copied (copying every instruction was
- * the builder's largest cost), and it is itself the recorded item (a wrapper per instruction was the
- * next largest allocation).
+ * A run of already encoded instructions in the builder's buffer with no label inside it, which control
+ * enters only at its first instruction. Its stack summary lets max_stack follow whole runs instead of
+ * single instructions.
  */
-export type PendingInstruction = Extract<UnplacedInstruction, { kind: FixedKind }> & { pc: number; length: number };
-
-/** What the builder records: instructions whose encoding needs no pc, and the ones that refer to labels. */
-export type CodeItem =
-  | PendingInstruction
-  /** A branch_s2 or branch_s4 instruction to a label. */
-  | { readonly kind: 'jump'; readonly opcode: OpCode; readonly label: Label }
-  | { readonly kind: 'tableswitch'; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
-  | { readonly kind: 'lookupswitch'; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
-  | { readonly kind: 'place'; readonly label: Label }
-  | PositionMark;
+export interface CodeBlock {
+  readonly kind: 'block';
+  /** Where its bytes start in the buffer (and where the node starts). */
+  readonly at: number;
+  readonly end: number;
+  /** The least operand-stack depth at entry under which no instruction of the block underflows. */
+  readonly need: number;
+  /** Depth after the last instruction, relative to the entry depth. */
+  readonly net: number;
+  /** The greatest depth after any instruction, relative to the entry depth (at least 0). */
+  readonly rise: number;
+  /** Whether control does not go on past its last instruction (a return, athrow or ret). */
+  readonly ends: boolean;
+}
 
 /**
- * A position that only the builder itself refers to (where a line starts), which layout gives a pc as it
- * does a placed label, without the label: one object per source line instead of a label, its item and
- * the line's record.
+ * What the builder records, in code order; `at` is the buffer length when it was recorded, which places
+ * it among the blocks.
+ */
+export type CodeNode =
+  | CodeBlock
+  /** A branch_s2 or branch_s4 instruction to a label. */
+  | { readonly kind: 'jump'; readonly at: number; readonly opcode: OpCode; readonly label: Label }
+  | { readonly kind: 'tableswitch'; readonly at: number; readonly low: number; readonly high: number; readonly defaultLabel: Label; readonly labels: readonly Label[] }
+  | { readonly kind: 'lookupswitch'; readonly at: number; readonly defaultLabel: Label; readonly matches: readonly number[]; readonly labels: readonly Label[] }
+  | { readonly kind: 'place'; readonly at: number; readonly label: Label };
+
+/**
+ * A position that only the builder itself refers to (where a line starts), given a pc by layout as a
+ * placed label is, without being a label or a node: `node` is how many nodes preceded it and `at` the
+ * buffer length then, which is enough to find its pc inside the block it falls in.
  */
 export interface PositionMark {
   readonly kind: 'mark';
-  pc: number;
+  readonly at: number;
+  readonly node: number;
 }
 
 /** The condition with the opposite outcome, used to jump over a goto_w when a branch does not reach. */
@@ -59,69 +73,68 @@ const INVERTED_BRANCH: ReadonlyMap<number, OpCode> = new Map<number, OpCode>([
 /** Bytes of a conditional branch that does not reach: the inverted branch (3) then goto_w (5). */
 const LONG_CONDITIONAL_LENGTH = 8;
 
-/** Throws unless every label the item refers to has a position. */
-function checkLabelsPlaced(item: CodeItem): void {
-  switch (item.kind) {
+/** Throws unless every label the node refers to has a position. */
+function checkLabelsPlaced(node: CodeNode): void {
+  switch (node.kind) {
     case 'jump':
-      checkPlaced(item, item.label);
+      checkPlaced(node, node.label);
       return;
     case 'tableswitch':
     case 'lookupswitch':
-      checkPlaced(item, item.defaultLabel);
-      for (let labelIndex = 0; labelIndex < item.labels.length; labelIndex++) {
-        const label = item.labels[labelIndex];
-        checkPlaced(item, label);
-      }
+      checkPlaced(node, node.defaultLabel);
+      for (let labelIndex = 0; labelIndex < node.labels.length; labelIndex++) checkPlaced(node, node.labels[labelIndex] as Label);
       return;
     default:
-      // A place or an instruction whose operands name no label.
+      // A block or a place: no label to resolve.
       return;
   }
 }
 
-function checkPlaced(item: CodeItem, label: Label): void {
-  if (!label.resolved) throw new BytecodeError(`${item.kind} to label ${label.id}, which is never placed`);
+function checkPlaced(node: CodeNode, label: Label): void {
+  if (!label.resolved) throw new BytecodeError(`${node.kind} to label ${label.id}, which is never placed`);
 }
 
 /**
- * Assigns pcs (to the items and their labels) and returns the instructions. Every branch starts short;
- * the ones whose offset does not fit 16 bits are widened and the pcs recomputed until nothing changes.
- * Widening only grows the code, so this terminates. (Plain loops: this runs once per method, on every
- * instruction, and closures and per-item arrays here were a visible share of code generation.)
+ * Assigns pcs (to the nodes and their labels) and returns them, with the code length at index
+ * `nodes.length`. Every branch starts short; the ones whose offset does not fit 16 bits are widened and
+ * the pcs recomputed until nothing changes. Widening only grows the code, so this terminates.
  */
-export function layoutCode(items: readonly CodeItem[]): Instruction[] {
-  const count = items.length;
+export function layoutCode(nodes: readonly CodeNode[]): { readonly pcs: Int32Array; readonly isLong: Uint8Array } {
+  const count = nodes.length;
   const isLong = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
-    const item = items[i] as CodeItem;
-    checkLabelsPlaced(item);
-    if (item.kind === 'jump' && isLongForm(item.opcode)) isLong[i] = 1;
+    const node = nodes[i] as CodeNode;
+    checkLabelsPlaced(node);
+    if (node.kind === 'jump' && isLongForm(node.opcode)) isLong[i] = 1;
   }
-  const pcs = new Int32Array(count);
+  const pcs = new Int32Array(count + 1);
   for (;;) {
     let pc = 0;
     for (let i = 0; i < count; i++) {
-      const item = items[i] as CodeItem;
+      const node = nodes[i] as CodeNode;
       pcs[i] = pc;
-      if (item.kind === 'place') item.label.assignPc(pc);
-      else if (item.kind === 'mark') item.pc = pc;
-      pc += itemLength(item, pc, isLong[i] === 1);
+      if (node.kind === 'place') node.label.assignPc(pc);
+      pc += nodeLength(node, pc, isLong[i] === 1);
     }
+    pcs[count] = pc;
     let widened = false;
     for (let i = 0; i < count; i++) {
-      const item = items[i] as CodeItem;
-      if (item.kind !== 'jump' || isLong[i] === 1) continue;
-      const offset = item.label.pc - (pcs[i] as number);
+      const node = nodes[i] as CodeNode;
+      if (node.kind !== 'jump' || isLong[i] === 1) continue;
+      const offset = node.label.pc - (pcs[i] as number);
       if (offset < -0x8000 || offset > 0x7fff) {
         isLong[i] = 1;
         widened = true;
       }
     }
-    if (!widened) break;
+    if (!widened) return { pcs, isLong };
   }
-  const out: Instruction[] = [];
-  for (let i = 0; i < count; i++) lower(items[i] as CodeItem, pcs[i] as number, isLong[i] === 1, out);
-  return out;
+}
+
+/** The pc layout gave a mark: its node's pc plus how far into that node's block it was taken. */
+export function markPc(mark: PositionMark, nodes: readonly CodeNode[], pcs: Int32Array, bufferLength: number): number {
+  const node = nodes[mark.node];
+  return (pcs[mark.node] as number) + mark.at - (node === undefined ? bufferLength : node.at);
 }
 
 /** goto_w and jsr_w asked for explicitly are long from the start. */
@@ -129,74 +142,91 @@ export function isLongForm(opcode: OpCode): boolean {
   return opcode === Op.goto_w || opcode === Op.jsr_w;
 }
 
-/** Bytes the item takes at `pc`, with its branch in the long form when `long`. */
-export function itemLength(item: CodeItem, pc: number, long: boolean): number {
-  switch (item.kind) {
+/** Bytes the node takes at `pc`, with its branch in the long form when `long`. */
+export function nodeLength(node: CodeNode, pc: number, long: boolean): number {
+  switch (node.kind) {
+    case 'block':
+      return node.end - node.at;
     case 'place':
-    case 'mark':
       return 0;
     case 'jump':
       if (!long) return 3;
-      return INVERTED_BRANCH.has(item.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
+      return INVERTED_BRANCH.has(node.opcode) ? LONG_CONDITIONAL_LENGTH : 5;
     case 'tableswitch':
-      return 1 + switchPadding(pc) + 12 + 4 * item.labels.length;
+      return 1 + switchPadding(pc) + 12 + 4 * node.labels.length;
     case 'lookupswitch':
-      return 1 + switchPadding(pc) + 8 + 8 * item.labels.length;
-    default:
-      return item.length;
+      return 1 + switchPadding(pc) + 8 + 8 * node.labels.length;
   }
 }
 
-function lower(item: CodeItem, pc: number, long: boolean, out: Instruction[]): void {
-  const length = itemLength(item, pc, long);
-  switch (item.kind) {
-    case 'place':
-    case 'mark':
-      return;
-    case 'jump': {
-      const target = item.label.pc;
-      if (!long) {
-        out.push({ kind: 'branch', opcode: item.opcode, target, pc, length, wide: false });
-        return;
+/** The code array: the blocks' bytes copied from `buffer`, branches and switches encoded at their pcs. */
+export function encodeNodes(nodes: readonly CodeNode[], pcs: Int32Array, isLong: Uint8Array, buffer: Uint8Array): Uint8Array {
+  const count = nodes.length;
+  const out = new Uint8Array(pcs[count] as number);
+  for (let i = 0; i < count; i++) {
+    const node = nodes[i] as CodeNode;
+    const pc = pcs[i] as number;
+    switch (node.kind) {
+      case 'block':
+        out.set(buffer.subarray(node.at, node.end), pc);
+        break;
+      case 'place':
+        break;
+      case 'jump':
+        encodeJump(out, pc, node.opcode, node.label.pc, isLong[i] === 1);
+        break;
+      case 'tableswitch': {
+        let p = pc + 1 + switchPadding(pc);
+        out[pc] = Op.tableswitch;
+        p = putS4(out, p, node.defaultLabel.pc - pc);
+        p = putS4(out, p, node.low);
+        p = putS4(out, p, node.high);
+        for (let t = 0; t < node.labels.length; t++) p = putS4(out, p, (node.labels[t] as Label).pc - pc);
+        break;
       }
-      const inverted = INVERTED_BRANCH.get(item.opcode);
-      if (inverted === undefined) {
-        const opcode = item.opcode === Op.jsr || item.opcode === Op.jsr_w ? Op.jsr_w : Op.goto_w;
-        out.push({ kind: 'branch', opcode, target, pc, length, wide: false });
-        return;
+      case 'lookupswitch': {
+        let p = pc + 1 + switchPadding(pc);
+        out[pc] = Op.lookupswitch;
+        p = putS4(out, p, node.defaultLabel.pc - pc);
+        p = putS4(out, p, node.matches.length);
+        for (let t = 0; t < node.matches.length; t++) {
+          p = putS4(out, p, node.matches[t] as number);
+          p = putS4(out, p, (node.labels[t] as Label).pc - pc);
+        }
+        break;
       }
-      out.push({ kind: 'branch', opcode: inverted, target: pc + LONG_CONDITIONAL_LENGTH, pc, length: 3, wide: false });
-      out.push({ kind: 'branch', opcode: Op.goto_w, target, pc: pc + 3, length: 5, wide: false });
-      return;
     }
-    case 'tableswitch':
-      out.push({
-        kind: 'tableswitch',
-        opcode: Op.tableswitch,
-        pc,
-        length,
-        wide: false,
-        defaultTarget: item.defaultLabel.pc,
-        low: item.low,
-        high: item.high,
-        targets: item.labels.map((l) => l.pc),
-      });
-      return;
-    case 'lookupswitch':
-      out.push({
-        kind: 'lookupswitch',
-        opcode: Op.lookupswitch,
-        pc,
-        length,
-        wide: false,
-        defaultTarget: item.defaultLabel.pc,
-        matches: item.matches,
-        targets: item.labels.map((l) => l.pc),
-      });
-      return;
-    default:
-      item.pc = pc;
-      out.push(item);
-      return;
   }
+  return out;
+}
+
+function encodeJump(out: Uint8Array, pc: number, opcode: OpCode, target: number, long: boolean): void {
+  if (!long) {
+    out[pc] = opcode;
+    putS2(out, pc + 1, target - pc);
+    return;
+  }
+  const inverted = INVERTED_BRANCH.get(opcode);
+  if (inverted === undefined) {
+    out[pc] = opcode === Op.jsr || opcode === Op.jsr_w ? Op.jsr_w : Op.goto_w;
+    putS4(out, pc + 1, target - pc);
+    return;
+  }
+  out[pc] = inverted;
+  putS2(out, pc + 1, LONG_CONDITIONAL_LENGTH);
+  out[pc + 3] = Op.goto_w;
+  putS4(out, pc + 4, target - (pc + 3));
+}
+
+function putS2(out: Uint8Array, p: number, v: number): void {
+  out[p] = v >> 8;
+  out[p + 1] = v;
+}
+
+function putS4(out: Uint8Array, p: number, v: number): number {
+  out[p] = v >> 24;
+  out[p + 1] = v >> 16;
+  out[p + 2] = v >> 8;
+  out[p + 3] = v;
+  return p + 4;
 }

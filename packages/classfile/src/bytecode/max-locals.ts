@@ -23,6 +23,16 @@ const LOCAL_ACCESS: readonly (LocalAccess | undefined)[] = OPCODES.map((info) =>
   return { fixedIndex: match[3] === undefined ? undefined : Number(match[3]), slots };
 });
 
+/**
+ * One past the highest slot an instruction with this opcode touches: `index` is its index operand (unused
+ * by the _0.._3 forms); 0 when the opcode touches no local.
+ */
+export function localSlotsEnd(opcode: number, index: number): number {
+  const access = LOCAL_ACCESS[opcode];
+  if (access === undefined) return 0;
+  return (access.fixedIndex ?? index) + access.slots;
+}
+
 /** One past the highest local-variable slot any instruction reads or writes. */
 export function localsUsedBy(instructions: readonly Instruction[]): number {
   let max = 0;
