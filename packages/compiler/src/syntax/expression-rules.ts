@@ -1,6 +1,6 @@
 // Grammar rules for expressions: Java's operators with their precedence, casts, primaries, creation and
 // array initialisers.
-import type { IOrAlt, OrMethodOpts, IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IOrAlt, type OrMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import type {
   ArrayLiteral,
   AssignOperator as AssignOperatorText,
@@ -38,7 +38,11 @@ export abstract class ExpressionRules extends TypeRules {
 
   expression = this.RULE('expression', (): Expr => {
     this.enter();
-    const e = this.OR((this.expressionAlts ??= {
+    // Outside recording, an expression that is not a lambda goes straight to the OR's second
+    // alternative: its lookahead would try the same GATE, and chevrotain's OR machinery (several calls
+    // deep) ran for every expression. Where neither alternative can start, unaryExpression's OR reports
+    // the same "illegal start of expression" at the same token.
+    const e = !this.RECORDING_PHASE && !startsLambda(this.peek) ? this.assignmentOrConditional() : this.OR((this.expressionAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -55,17 +59,18 @@ export abstract class ExpressionRules extends TypeRules {
             return this.RECORDING_PHASE ? RECORDED : this.placeholder(this.spanFrom(first));
           },
         },
-        {
-          ALT: () => {
-            const target = this.conditionalBody();
-            return this.mayStart(AssignOperator) ? this.assignmentRest(target) : target;
-          },
-        },
+        { ALT: () => this.assignmentOrConditional() },
       ],
     }));
     this.leave();
     return e;
   });
+
+  /** An assignment or a conditional expression; `expression`'s second alternative. */
+  private assignmentOrConditional(): Expr {
+    const target = this.conditionalBody();
+    return this.mayStart(AssignOperator) ? this.assignmentRest(target) : target;
+  }
 
   // The closures of an OPTION or MANY capture the variables they assign, and V8 then allocates a context
   // for those variables on every entry to the enclosing function, whether or not the closure is built.
@@ -111,42 +116,51 @@ export abstract class ExpressionRules extends TypeRules {
   /**
    * The operators and operands after a chain's first operand. The steps go to `binarySteps`, which this
    * sets for its own chain (operands nest chains of their own), so that the loop and its alternatives
-   * capture nothing but the parser and are built once.
+   * capture nothing but the parser and are built once. Outside recording the loop is a plain one: the
+   * MANY's lookahead and the OR's are both "a binary operator or `instanceof` is next", and going
+   * through them cost two chevrotain dispatches per operator.
    */
   private binaryChain(first: Expr): Expr {
     const outer = this.binarySteps;
     const steps: BinaryStep[] = [];
     this.binarySteps = steps;
-    this.MANY5((this.binaryStepLoop ??= () => this.OR5(this.binaryStepAlternatives())));
+    if (this.RECORDING_PHASE) {
+      this.MANY5((this.binaryStepLoop ??= () => this.OR5(this.binaryStepAlternatives())));
+    } else {
+      for (;;) {
+        if (tokenMatcher(this.LA(1), BinaryOperator)) this.binaryOperatorStep();
+        else if (this.at(Kw.instanceof)) this.instanceofStep();
+        else break;
+      }
+    }
     this.binarySteps = outer;
     return steps.length === 0 ? first : buildBinary(first, steps);
   }
 
   private binaryStepAlternatives(): IOrAlt<void>[] {
-    return (this.binaryStepAlts ??= [
-      {
-        ALT: () => {
-          const op = this.CONSUME(BinaryOperator);
-          const right = this.simpleOperand() ?? this.SUBRULE6(this.unaryExpression);
-          if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Kw.instanceof);
-          this.OPTION6(() => {
-            const f = this.CONSUME(Kw.final);
-            this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
-          });
-          const type = this.SUBRULE5(this.type);
-          this.OPTION7(() => {
-            const binding = this.CONSUME5(Identifier);
-            this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
-          });
-          if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
-        },
-      },
-    ]);
+    return (this.binaryStepAlts ??= [{ ALT: () => this.binaryOperatorStep() }, { ALT: () => this.instanceofStep() }]);
+  }
+
+  /** `op operand` in a chain; binaryChain's first alternative. */
+  private binaryOperatorStep(): void {
+    const op = this.CONSUME(BinaryOperator);
+    const right = this.simpleOperand() ?? this.SUBRULE6(this.unaryExpression);
+    if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+  }
+
+  /** `instanceof Type` in a chain; binaryChain's second alternative. */
+  private instanceofStep(): void {
+    this.CONSUME(Kw.instanceof);
+    this.OPTION6(() => {
+      const f = this.CONSUME(Kw.final);
+      this.ACTION(() => this.notSupported(tokenSpan(f), 'pattern matching in instanceof'));
+    });
+    const type = this.SUBRULE5(this.type);
+    this.OPTION7(() => {
+      const binding = this.CONSUME5(Identifier);
+      this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
+    });
+    if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
   }
 
   /**

@@ -1,5 +1,5 @@
 // Grammar rules for types, qualified names and modifiers.
-import type { IOrAlt, IToken } from 'chevrotain';
+import { tokenMatcher, type IOrAlt, type IToken } from 'chevrotain';
 import type {
   ClassTypeNode,
   Identifier as IdentifierNode,
@@ -129,21 +129,33 @@ export abstract class TypeRules extends ParserBase {
   });
 
   type = this.RULE('type', (): TypeNode => {
-    const base = this.OR(
-      (this.typeAlts ??= [
-        {
-          // primitiveType's body, inline: most types are primitive, and a rule invocation has a fixed cost.
-          ALT: () => {
-            const t = this.CONSUME(PrimitiveKeyword);
-            return this.RECORDING_PHASE ? RECORDED : primitiveTypeNode(t);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.classType) },
-      ]),
-    );
+    // Outside recording the alternative is picked here from the next token, as the OR's lookahead would
+    // pick it, without chevrotain's OR machinery; the OR remains for recording and for the error.
+    const next = this.LA(1);
+    const base = this.RECORDING_PHASE
+      ? this.OR(this.typeAlternatives())
+      : tokenMatcher(next, PrimitiveKeyword)
+        ? this.primitiveTypeHere()
+        : next.tokenType === Identifier
+          ? this.SUBRULE(this.classType)
+          : this.OR(this.typeAlternatives());
     const dims = this.dimsIfAny();
     return this.RECORDING_PHASE ? RECORDED : this.withDims(base, dims);
   });
+
+  private typeAlternatives(): IOrAlt<PrimitiveTypeNode | ClassTypeNode>[] {
+    return (this.typeAlts ??= [
+      // primitiveType's body, inline: most types are primitive, and a rule invocation has a fixed cost.
+      { ALT: () => this.primitiveTypeHere() },
+      { ALT: () => this.SUBRULE(this.classType) },
+    ]);
+  }
+
+  /** A primitive type keyword, consumed by the calling rule (`type`, occurrence 0). */
+  private primitiveTypeHere(): PrimitiveTypeNode {
+    const t = this.CONSUME(PrimitiveKeyword);
+    return this.RECORDING_PHASE ? RECORDED : primitiveTypeNode(t);
+  }
 
   primitiveType = this.RULE('primitiveType', (): PrimitiveTypeNode => {
     const t = this.CONSUME(PrimitiveKeyword);
