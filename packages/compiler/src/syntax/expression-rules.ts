@@ -12,7 +12,7 @@ import type {
 } from './ast.js';
 import type { OakToken } from './lexer.js';
 import { startsCast, startsLambda } from './lookahead.js';
-import { buildBinary, spanBetween, tokenSpan, type BinaryStep } from './node-builders.js';
+import { buildBinary, buildOneStep, spanBetween, tokenSpan, type BinaryStep } from './node-builders.js';
 import { RECORDED } from './parser-base.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { AssignOperator, BinaryOperator, CharLiteral, Identifier, Kw, NumberLiteral, Op, StringLiteral } from './tokens.js';
@@ -32,9 +32,7 @@ export abstract class ExpressionRules extends TypeRules {
   private incDecAlts: IOrAlt<IToken>[] | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
   private binaryStepLoop: (() => void) | undefined;
-  private binaryStepAlts: IOrAlt<void>[] | undefined;
-  /** The steps of the binary-operator chain being parsed (see binaryChain). */
-  private binarySteps: BinaryStep[] = [];
+  private binaryStepAlts: IOrAlt<BinaryStep>[] | undefined;
 
   expression = this.RULE('expression', (): Expr => {
     this.enter();
@@ -114,42 +112,44 @@ export abstract class ExpressionRules extends TypeRules {
   }
 
   /**
-   * The operators and operands after a chain's first operand. The steps go to `binarySteps`, which this
-   * sets for its own chain (operands nest chains of their own), so that the loop and its alternatives
-   * capture nothing but the parser and are built once. Outside recording the loop is a plain one: the
-   * MANY's lookahead and the OR's are both "a binary operator or `instanceof` is next", and going
-   * through them cost two chevrotain dispatches per operator.
+   * The operators and operands after a chain's first operand. Outside recording the loop is a plain
+   * one: the MANY's lookahead and the OR's are both "a binary operator or `instanceof` is next", and
+   * going through them cost two chevrotain dispatches per operator. Most chains have one step, which
+   * is built into its node without a list.
    */
   private binaryChain(first: Expr): Expr {
-    const outer = this.binarySteps;
-    const steps: BinaryStep[] = [];
-    this.binarySteps = steps;
     if (this.RECORDING_PHASE) {
       this.MANY5((this.binaryStepLoop ??= () => this.OR5(this.binaryStepAlternatives())));
-    } else {
-      for (;;) {
-        if (tokenMatcher(this.LA(1), BinaryOperator)) this.binaryOperatorStep();
-        else if (this.at(Kw.instanceof)) this.instanceofStep();
-        else break;
-      }
+      return RECORDED;
     }
-    this.binarySteps = outer;
-    return steps.length === 0 ? first : buildBinary(first, steps);
+    const step = this.binaryStepIfAny() as BinaryStep;
+    let steps: BinaryStep[] | undefined;
+    for (let next = this.binaryStepIfAny(); next !== undefined; next = this.binaryStepIfAny()) {
+      steps ??= [step];
+      steps.push(next);
+    }
+    return steps === undefined ? buildOneStep(first, step) : buildBinary(first, steps);
   }
 
-  private binaryStepAlternatives(): IOrAlt<void>[] {
+  /** The next step of a chain, or undefined where none starts (outside recording only). */
+  private binaryStepIfAny(): BinaryStep | undefined {
+    if (tokenMatcher(this.LA(1), BinaryOperator)) return this.binaryOperatorStep();
+    return this.at(Kw.instanceof) ? this.instanceofStep() : undefined;
+  }
+
+  private binaryStepAlternatives(): IOrAlt<BinaryStep>[] {
     return (this.binaryStepAlts ??= [{ ALT: () => this.binaryOperatorStep() }, { ALT: () => this.instanceofStep() }]);
   }
 
   /** `op operand` in a chain; binaryChain's first alternative. */
-  private binaryOperatorStep(): void {
+  private binaryOperatorStep(): BinaryStep {
     const op = this.CONSUME(BinaryOperator);
     const right = this.simpleOperand() ?? this.SUBRULE6(this.unaryExpression);
-    if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right });
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'operator', operator: op.image as BinaryOperatorText, operatorSpan: tokenSpan(op), right };
   }
 
   /** `instanceof Type` in a chain; binaryChain's second alternative. */
-  private instanceofStep(): void {
+  private instanceofStep(): BinaryStep {
     this.CONSUME(Kw.instanceof);
     this.OPTION6(() => {
       const f = this.CONSUME(Kw.final);
@@ -160,7 +160,7 @@ export abstract class ExpressionRules extends TypeRules {
       const binding = this.CONSUME5(Identifier);
       this.ACTION(() => this.notSupported(tokenSpan(binding), 'pattern matching in instanceof'));
     });
-    if (!this.RECORDING_PHASE) this.binarySteps.push({ kind: 'instanceof', type, span: this.spanFrom(type.span) });
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'instanceof', type, span: this.spanFrom(type.span) };
   }
 
   /**

@@ -82,7 +82,9 @@ function gatedOneTokenLookahead(options: AlternationOptions): AlternationLookahe
   return function gatedLookahead(this: unknown, orAlts?: IOrAlt<unknown>[]): number | undefined {
     const list = candidates[(this as Peeking).LA(1).tokenTypeIdx];
     if (list === undefined) return undefined;
-    for (const alt of list) {
+    // An index loop: for-of allocates an iterator on each of these calls until the function is optimised.
+    for (let i = 0; i < list.length; i++) {
+      const alt = list[i] as number;
       const gate = orAlts?.[alt]?.GATE;
       if (gate === undefined || gate.call(this) !== false) return alt;
     }

@@ -115,7 +115,6 @@ export function tokenize(source: SourceText): LexResult {
     report(e.offset, 1, SyntaxCode.illegalCharacter, `illegal character: '${describeChar(c)}'`);
   }
 
-  const tokens: OakToken[] = [];
   const reportProblems = (token: IToken, problems: readonly LiteralProblem[]): void => {
     for (const p of problems) report(token.startOffset + p.offset, 1, p.code, p.message);
   };
@@ -125,9 +124,15 @@ export function tokenize(source: SourceText): LexResult {
   };
 
   const lexed = result.tokens as OakToken[];
+  // The tokens the parser gets are written back into chevrotain's array (skipping unclosed comments),
+  // rather than pushed to a new one that grows a hundred thousand times; only a number split in two
+  // (javac's `09`) needs more room, and moves them to a new array.
+  let tokens = lexed;
+  let kept = 0;
   // An index loop: this visits every token, much of it before the loop is optimised, where for-of
   // allocates an iterator result per token.
-  for (let i = 0; i < lexed.length; i++) {
+  const count = lexed.length;
+  for (let i = 0; i < count; i++) {
     const token = lexed[i] as OakToken;
     const type = token.tokenType;
     if (type === Identifier) {
@@ -141,12 +146,13 @@ export function tokenize(source: SourceText): LexResult {
         reportProblems(current, decoded.problems);
         if (decoded.splitAt === undefined) {
           current.payload = decoded.payload;
-          tokens.push(current);
+          tokens[kept++] = current;
           break;
         }
+        if (tokens === lexed) tokens = lexed.slice(0, kept);
         const rest = splitToken(current, decoded.splitAt);
         current.payload = decoded.payload;
-        tokens.push(current);
+        tokens[kept++] = current;
         current = rest;
       }
       continue;
@@ -177,11 +183,13 @@ export function tokenize(source: SourceText): LexResult {
       report(token.startOffset, 2, SyntaxCode.unclosedComment, 'unclosed comment');
       continue;
     }
-    tokens.push(token);
+    tokens[kept++] = token;
   }
+  tokens.length = kept;
 
   if (translated.offsets !== null) {
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as OakToken;
       const start = positions.original(token.startOffset);
       const end = positions.original((token.endOffset ?? token.startOffset) + 1) - 1;
       const { line, column } = positions.lineColumn(start);

@@ -92,6 +92,11 @@ export function scanType(peek: Peek, i: number): { next: number; primitive: bool
 export function startsLocalVarDecl(peek: Peek): boolean {
   const first = peek(1);
   if (is(first, Kw.final) || is(first, Op.At)) return true;
+  // The usual shapes, `T name` and `name op`, without the scan and its record (this runs for nearly
+  // every block statement).
+  const second = peek(2).tokenType;
+  if (second === Identifier && (is(first, Identifier) || isPrimitive(first))) return true;
+  if (is(first, Identifier) && second !== Op.Lt && second !== Op.Dot && second !== Op.LBracket) return false;
   const type = scanType(peek, 1);
   if (type === null) return false;
   return is(peek(type.next), Identifier);

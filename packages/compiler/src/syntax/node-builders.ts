@@ -88,18 +88,22 @@ export type BinaryStep =
   | { readonly kind: 'operator'; readonly operator: BinaryOperator; readonly operatorSpan: Span; readonly right: Expr }
   | { readonly kind: 'instanceof'; readonly type: TypeNode; readonly span: Span };
 
+/** The node of a chain with one step: `first op e` or `first instanceof T`. */
+export function buildOneStep(first: Expr, step: BinaryStep): Expr {
+  if (step.kind === 'instanceof') return { kind: 'InstanceOf', expr: first, targetType: step.type, span: spanBetween(first.span, step.span) };
+  return { kind: 'Binary', operator: step.operator, operatorSpan: step.operatorSpan, left: first, right: step.right, span: spanBetween(first.span, step.right.span) };
+}
+
 /** Builds the tree of `first op e op e ...` with Java's precedences, all binary operators left-associative. */
 export function buildBinary(first: Expr, steps: readonly BinaryStep[]): Expr {
-  const only = steps.length === 1 ? steps[0] : undefined;
-  // Most chains have one operator: its node needs no stacks.
-  if (only !== undefined && only.kind === 'operator') {
-    return { kind: 'Binary', operator: only.operator, operatorSpan: only.operatorSpan, left: first, right: only.right, span: spanBetween(first.span, only.right.span) };
-  }
+  // Most chains have one step: its node needs no stacks.
+  if (steps.length === 1) return buildOneStep(first, steps[0] as BinaryStep);
   // Operator precedence parsing over two stacks, in plain loops: this runs for every binary expression,
   // and the closures and per-operator records of a more abstract version were a visible cost.
   const operands: Expr[] = [first];
   const operators: OperatorStep[] = [];
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as BinaryStep;
     const level = step.kind === 'instanceof' ? INSTANCEOF_PRECEDENCE : precedence[step.operator];
     while (operators.length > 0 && precedence[(operators[operators.length - 1] as OperatorStep).operator] >= level) reduceTop(operands, operators);
     if (step.kind === 'instanceof') {

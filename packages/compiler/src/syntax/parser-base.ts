@@ -377,8 +377,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    * reports this when it attributes the variable, at the variable's name; so does Oak.
    */
   protected checkOnlyFinal(mods: Modifiers, name: Span): void {
-    const bad = mods.items.find((m) => m.name !== 'final');
-    if (bad !== undefined) this.report(name, SyntaxCode.modifierNotAllowed, `modifier ${bad.name} not allowed here`);
+    const items = mods.items;
+    for (let i = 0; i < items.length; i++) {
+      const m = items[i] as Modifier;
+      if (m.name !== 'final') {
+        this.report(name, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
+        return;
+      }
+    }
   }
 
   /** Stands in for an unsupported expression; remembered so it does not also count as "not a statement". */
@@ -400,7 +406,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   protected withDims(base: TypeNode, dims: readonly Span[]): TypeNode {
     let type = base;
-    for (const d of dims) type = { kind: 'ArrayType', element: type, span: spanBetween(base.span, d) };
+    for (let i = 0; i < dims.length; i++) type = { kind: 'ArrayType', element: type, span: spanBetween(base.span, dims[i] as Span) };
     return type;
   }
 
