@@ -53,7 +53,8 @@ export function genCompoundAssign(ctx: MethodContext, e: Assign, valueNeeded: bo
   storeLValue(ctx, lv);
 }
 
-export function genIncDec(ctx: MethodContext, e: IncDec, valueNeeded: boolean): void {
+/** `prefix` overrides the expression's own: a statement x++ is compiled as ++x. */
+export function genIncDec(ctx: MethodContext, e: IncDec, valueNeeded: boolean, prefix = e.prefix): void {
   const lv = genLValue(ctx, e.operand);
   const type = lvalueType(lv);
   const opType = e.opType ?? type;
@@ -61,7 +62,7 @@ export function genIncDec(ctx: MethodContext, e: IncDec, valueNeeded: boolean): 
   const delta = e.operator === '++' ? 1 : -1;
   duplicateLValue(ctx, lv);
   if (lv.kind === 'local' && kind === 'int') {
-    if (e.prefix) {
+    if (prefix) {
       increment(ctx, lv, delta);
       if (valueNeeded) loadLValue(ctx, lv);
     } else {
@@ -71,11 +72,11 @@ export function genIncDec(ctx: MethodContext, e: IncDec, valueNeeded: boolean): 
     return;
   }
   loadLValue(ctx, lv);
-  if (!e.prefix && valueNeeded) stashValue(ctx, lv, type);
+  if (!prefix && valueNeeded) stashValue(ctx, lv, type);
   pushOne(ctx, kind);
   ctx.emitter.op(arithmeticOp(e.operator === '++' ? Op.iadd : Op.isub, kind));
   coerce(ctx, kind === 'int' ? int : opType, type);
-  if (e.prefix && valueNeeded) stashValue(ctx, lv, type);
+  if (prefix && valueNeeded) stashValue(ctx, lv, type);
   storeLValue(ctx, lv);
 }
 
@@ -98,9 +99,10 @@ function increment(ctx: MethodContext, lv: Extract<LValue, { kind: 'local' }>, d
   storeLValue(ctx, lv);
 }
 
+const ONES: Record<string, OpCode> = { int: Op.iconst_1, long: Op.lconst_1, float: Op.fconst_1, double: Op.dconst_1 };
+
 function pushOne(ctx: MethodContext, kind: ReturnType<typeof jvmKind>): void {
-  const ones: Record<string, OpCode> = { int: Op.iconst_1, long: Op.lconst_1, float: Op.fconst_1, double: Op.dconst_1 };
-  const op = ones[kind];
+  const op = ONES[kind];
   if (op === undefined) throw internalError('++ on a reference');
   ctx.emitter.op(op);
 }

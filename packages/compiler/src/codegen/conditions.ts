@@ -51,22 +51,25 @@ export function isFalse(c: Cond): boolean {
   return c.trueJumps.length === 0 && c.op === 'never';
 }
 
-function emitBranch(ctx: MethodContext, op: CondOp): Label[] {
-  if (op === 'never' || !ctx.emitter.alive) return [];
+/** Emits the branch `op` (if it is one and the code is alive); returns `jumps` and the new jump. */
+function emitBranch(ctx: MethodContext, op: CondOp, jumps: readonly Label[]): Label[] {
+  const out = jumps.slice();
+  if (op === 'never' || !ctx.emitter.alive) return out;
   const label = ctx.emitter.newLabel();
   if (op === 'always') ctx.emitter.goto(label);
   else ctx.emitter.branch(op, label);
-  return [label];
+  out.push(label);
+  return out;
 }
 
 /** Emits the branch taken when the condition holds; returns every jump towards "true". */
 export function jumpTrue(ctx: MethodContext, c: Cond): Label[] {
-  return [...c.trueJumps, ...emitBranch(ctx, c.op)];
+  return emitBranch(ctx, c.op, c.trueJumps);
 }
 
 /** Emits the branch taken when the condition fails; returns every jump towards "false". */
 export function jumpFalse(ctx: MethodContext, c: Cond): Label[] {
-  return [...c.falseJumps, ...emitBranch(ctx, negateOp(c.op))];
+  return emitBranch(ctx, negateOp(c.op), c.falseJumps);
 }
 
 /** Places a set of jumps' targets here. */
@@ -164,7 +167,7 @@ function genConditionalCond(ctx: MethodContext, condition: Expr, whenTrue: Expr,
   const first = genCond(ctx, whenTrue);
   const falseJumps = jumpFalse(ctx, first);
   resolve(ctx, first.trueJumps);
-  const trueJumps = emitBranch(ctx, 'always');
+  const trueJumps = emitBranch(ctx, 'always', []);
   resolve(ctx, secondJumps);
   const second = genCond(ctx, whenFalse);
   return {

@@ -41,13 +41,28 @@ export interface FlowTracker {
 }
 
 function intersect(states: readonly FlowState[]): FlowState {
-  const [first, ...rest] = states;
+  const first = states[0];
   if (first === undefined) return new Set();
   // The common case: every path carries the same (shared, unchanged) set.
-  if (rest.every((s) => s === first)) return first;
+  let same = true;
+  for (let i = 1; i < states.length && same; i++) same = states[i] === first;
+  if (same) return first;
   const out = new Set(first);
-  for (const slot of out) if (rest.some((s) => !s.has(slot))) out.delete(slot);
+  for (const slot of first) {
+    for (let i = 1; i < states.length; i++) {
+      if (!(states[i] as FlowState).has(slot)) {
+        out.delete(slot);
+        break;
+      }
+    }
+  }
   return out;
+}
+
+/** Whether some label of the list is the target of a jump. */
+function someJumpedTo(labels: readonly Label[]): boolean {
+  for (let i = 0; i < labels.length; i++) if ((labels[i] as Label).jumpedTo) return true;
+  return false;
 }
 
 export class Emitter {
@@ -66,7 +81,7 @@ export class Emitter {
 
   /** javac's isAlive: reachable by falling through, or by a jump to a label placed here. */
   get alive(): boolean {
-    return this.live || this.pendingPlacements.some((l) => l.jumpedTo);
+    return this.live || someJumpedTo(this.pendingPlacements);
   }
 
   /** The current pc, with pending jumps resolved (javac's curCP). */
@@ -202,19 +217,26 @@ export class Emitter {
   goto(target: Label): void {
     if (!this.alive) return;
     target.jumpedTo = true;
-    const threaded = this.pendingPlacements.filter((l) => l !== target && this.sink.alias(l.sinkLabel, target.sinkLabel));
-    this.pendingPlacements = this.pendingPlacements.filter((l) => !threaded.includes(l));
-    for (let li = 0; li < threaded.length; li++) {
-      const l = threaded[li];
-      l.aliasOf = target;
-      for (let stateIndex = 0; stateIndex < l.states.length; stateIndex++) {
-        const state = l.states[stateIndex];
-        this.recordState(target, state);
+    let threaded = false;
+    const pending = this.pendingPlacements;
+    if (pending.length > 0) {
+      // Labels placed here now stand for the target; the others stay pending.
+      const kept: Label[] = [];
+      for (let li = 0; li < pending.length; li++) {
+        const l = pending[li] as Label;
+        if (l === target || !this.sink.alias(l.sinkLabel, target.sinkLabel)) {
+          kept.push(l);
+          continue;
+        }
+        threaded = true;
+        l.aliasOf = target;
+        for (let stateIndex = 0; stateIndex < l.states.length; stateIndex++) this.recordState(target, l.states[stateIndex] as FlowState);
       }
+      if (threaded) this.pendingPlacements = kept;
     }
     // Resolving jumps backwards fixes the code before them (javac's fixedPc): an earlier goto can no
     // longer vanish. Forward, javac only merges them into the new goto's chain.
-    if (threaded.length > 0 && target.root().pc !== undefined) this.commitPendingGoto();
+    if (threaded && target.root().pc !== undefined) this.commitPendingGoto();
     if (!this.alive) return;
     this.flush();
     this.pendingGoto = { target, line: this.pendingLine, state: this.flow?.snapshot() };
@@ -224,7 +246,7 @@ export class Emitter {
 
   tableswitch(low: number, high: number, defaultTarget: Label, targets: readonly Label[]): void {
     if (!this.begin()) return;
-    for (const t of [defaultTarget, ...targets]) t.jumpedTo = true;
+    markJumpedTo(defaultTarget, targets);
     this.sink.tableswitch(
       low,
       high,
@@ -236,7 +258,7 @@ export class Emitter {
 
   lookupswitch(defaultTarget: Label, keys: readonly number[], targets: readonly Label[]): void {
     if (!this.begin()) return;
-    for (const t of [defaultTarget, ...targets]) t.jumpedTo = true;
+    markJumpedTo(defaultTarget, targets);
     this.sink.lookupswitch(
       defaultTarget.sinkLabel,
       keys,
@@ -283,8 +305,7 @@ export class Emitter {
     const pending = this.pendingGoto;
     if (pending !== undefined) {
       this.pendingGoto = undefined;
-      const target = pending.target.root();
-      if (this.pendingPlacements.some((l) => l.root() === target)) {
+      if (placesRoot(this.pendingPlacements, pending.target.root())) {
         // A goto to the next instruction is dropped; control falls through as it did before it.
         if (this.pendingLine === undefined) this.pendingLine = pending.line;
         this.live = true;
@@ -297,19 +318,24 @@ export class Emitter {
     if (this.pendingPlacements.length === 0) return;
     const placed = this.pendingPlacements;
     this.pendingPlacements = [];
+    // The flow states arriving here: the fall-through's first, when control falls through.
     const states: FlowState[] = [];
+    if (this.live && this.flow !== undefined) states.push(this.flow.snapshot());
+    const fallThrough = states.length;
     for (let labelIndex = 0; labelIndex < placed.length; labelIndex++) {
-      const label = placed[labelIndex];
+      const label = placed[labelIndex] as Label;
       this.placeInSink(label);
-      states.push(...label.states);
+      const arriving = label.states;
+      if (arriving.length === 0) continue;
+      for (let s = 0; s < arriving.length; s++) states.push(arriving[s] as FlowState);
       label.states = [];
     }
     // Where jumps meet, a variable is defined only if it is on every path (javac's State.join).
-    if (states.length > 0 && this.flow !== undefined) {
-      const merged = intersect(this.live ? [this.flow.snapshot(), ...states] : states);
+    if (states.length > fallThrough && this.flow !== undefined) {
+      const merged = intersect(states);
       this.live = true;
       this.flow.enter(merged);
-    } else if (placed.some((l) => l.jumpedTo)) {
+    } else if (someJumpedTo(placed)) {
       this.live = true;
     }
   }
@@ -326,6 +352,17 @@ export class Emitter {
     this.sink.line(line);
     this.lastLine = { pc, line };
   }
+}
+
+function markJumpedTo(defaultTarget: Label, targets: readonly Label[]): void {
+  defaultTarget.jumpedTo = true;
+  for (let i = 0; i < targets.length; i++) (targets[i] as Label).jumpedTo = true;
+}
+
+/** Whether one of the labels stands for `root`. */
+function placesRoot(labels: readonly Label[], root: Label): boolean {
+  for (let i = 0; i < labels.length; i++) if ((labels[i] as Label).root() === root) return true;
+  return false;
 }
 
 function endsFlow(op: OpCode): boolean {

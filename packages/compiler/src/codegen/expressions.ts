@@ -8,7 +8,7 @@ import { genAssign, genCompoundAssign, genIncDec } from './assignments.js';
 import { genCond, isFalse, jumpFalse, loadCond, resolve } from './conditions.js';
 import { pushConstant } from './constants.js';
 import { assertNever, internalError } from './internal-error.js';
-import { arithmeticOp, arrayStoreOp, conversionOps, isReference, jvmKind, newarrayCode } from './jvm-types.js';
+import { arithmeticOp, arrayStoreOp, conversionOps, isReference, jvmKind, loadOp, newarrayCode } from './jvm-types.js';
 import type { Label } from './emitter.js';
 import { genLValue, isStatic, isTypeName, loadLValue } from './lvalues.js';
 import type { MethodContext } from './method-context.js';
@@ -44,8 +44,9 @@ export function genExprTo(ctx: MethodContext, e: Expr, target: Type): void {
 
 /** Converts the value on top of the stack between primitive types; reference widening needs nothing. */
 export function coerce(ctx: MethodContext, from: Type, to: Type): void {
-  if (from.kind === 'primitive' && to.kind === 'primitive') {
-    for (const op of conversionOps(from.name, to.name)) ctx.emitter.op(op);
+  if (from.kind === 'primitive' && to.kind === 'primitive' && from.name !== to.name) {
+    const ops = conversionOps(from.name, to.name);
+    for (let i = 0; i < ops.length; i++) ctx.emitter.op(ops[i] as OpCode);
   }
 }
 
@@ -121,7 +122,7 @@ export function genDiscard(ctx: MethodContext, e: Expr): void {
       return;
     case 'IncDec':
       // javac turns a statement x++ into ++x: the same effect without keeping the old value.
-      genIncDec(ctx, { ...e, prefix: true }, false);
+      genIncDec(ctx, e, false, true);
       return;
     default:
       genExpr(ctx, e);
@@ -160,7 +161,8 @@ function genName(ctx: MethodContext, e: Name): void {
       loadLValue(ctx, genLValue(ctx, e));
       return;
     case 'local':
-      loadLValue(ctx, genLValue(ctx, e));
+      // What loadLValue(genLValue(e)) does for a local, without the LValue record.
+      ctx.emitter.local(loadOp(binding.local.type), ctx.locals.slotOf(binding.local));
       return;
     case 'class':
     case 'package':

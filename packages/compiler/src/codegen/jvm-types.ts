@@ -93,19 +93,20 @@ export function arrayStoreOp(element: Type): OpCode {
   return (arrayLoadOp(element) - Op.iaload + Op.iastore) as OpCode;
 }
 
+const NEWARRAY_CODES: { readonly [N in PrimitiveName]: number } = {
+  boolean: 4,
+  char: 5,
+  float: 6,
+  double: 7,
+  byte: 8,
+  short: 9,
+  int: 10,
+  long: 11,
+};
+
 /** The `newarray` type code (JVMS table 6.5.newarray-A). */
 export function newarrayCode(name: PrimitiveName): number {
-  const codes: { readonly [N in PrimitiveName]: number } = {
-    boolean: 4,
-    char: 5,
-    float: 6,
-    double: 7,
-    byte: 8,
-    short: 9,
-    int: 10,
-    long: 11,
-  };
-  return codes[name];
+  return NEWARRAY_CODES[name];
 }
 
 /** The typed arithmetic instruction: `base` is the int form (iadd, isub, ...), the others follow it. */
@@ -128,17 +129,18 @@ export function conversionOps(from: PrimitiveName, to: PrimitiveName): OpCode[] 
   return ops;
 }
 
+const WIDENINGS: Partial<Record<JvmKind, Partial<Record<JvmKind, OpCode>>>> = {
+  int: { long: Op.i2l, float: Op.i2f, double: Op.i2d },
+  long: { int: Op.l2i, float: Op.l2f, double: Op.l2d },
+  float: { int: Op.f2i, long: Op.f2l, double: Op.f2d },
+  double: { int: Op.d2i, long: Op.d2l, float: Op.d2f },
+};
+
 /** The conversion into `to`'s computational kind, if the kinds differ. */
 function widenTo(source: JvmKind, to: PrimitiveName): OpCode | undefined {
   const target = primitiveKind(to);
   if (source === target) return undefined;
-  const table: Partial<Record<JvmKind, Partial<Record<JvmKind, OpCode>>>> = {
-    int: { long: Op.i2l, float: Op.i2f, double: Op.i2d },
-    long: { int: Op.l2i, float: Op.l2f, double: Op.l2d },
-    float: { int: Op.f2i, long: Op.f2l, double: Op.f2d },
-    double: { int: Op.d2i, long: Op.d2l, float: Op.d2f },
-  };
-  const op = table[source]?.[target];
+  const op = WIDENINGS[source]?.[target];
   if (op === undefined) throw internalError(`no conversion from ${source} to ${to}`);
   return op;
 }

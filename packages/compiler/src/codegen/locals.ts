@@ -22,18 +22,22 @@ interface LiveVariable {
 export class Locals implements FlowTracker {
   private readonly slots = new Map<LocalSymbol, number>();
   /**
-   * Named variables in scope, by slot (temporaries are not listed in the LocalVariableTable). Iterated in
-   * insertion order, which is slot order: a new slot is always `next`, above every slot still listed,
-   * because endScope removes every slot from its mark up and resets `next` to it.
+   * Named variables in scope, indexed by slot (temporaries are not listed in the LocalVariableTable).
+   * Walked in slot order, which is declaration order: a new slot is always `next`, above every slot
+   * still listed, because endScope removes every slot from its mark up and resets `next` to it.
    */
-  private readonly bySlot = new Map<number, LiveVariable>();
+  private readonly bySlot: (LiveVariable | undefined)[] = [];
   /**
-   * Slots of named variables that are definitely assigned here. Never changed in place, so a snapshot
-   * (taken at every jump) is the set itself.
+   * Slots of named variables that are definitely assigned here. A snapshot (taken at every jump) is the
+   * set itself, so once one has been taken (`shared`) the set is copied before it changes.
    */
-  private defined: ReadonlySet<number> = new Set<number>();
-  /** Temporaries that have been stored to: like javac's synthetic variables, their scope end fixes the pc. */
-  private readonly storedTemps = new Set<number>();
+  private defined = new Set<number>();
+  private shared = false;
+  /**
+   * Temporaries that have been stored to, by slot (true): like javac's synthetic variables, their scope
+   * end fixes the pc.
+   */
+  private readonly storedTemps: boolean[] = [];
   private next = 0;
   private highWater = 0;
 
@@ -55,7 +59,7 @@ export class Locals implements FlowTracker {
   declareParameter(name: string, type: Type, symbol: LocalSymbol | undefined, start: Label): number {
     const slot = this.allocate(type);
     if (symbol !== undefined) this.slots.set(symbol, slot);
-    this.bySlot.set(slot, { name, type, slot, start });
+    this.bySlot[slot] = { name, type, slot, start };
     this.define(slot);
     return slot;
   }
@@ -64,7 +68,7 @@ export class Locals implements FlowTracker {
   declare(symbol: LocalSymbol): number {
     const slot = this.allocate(symbol.type);
     this.slots.set(symbol, slot);
-    this.bySlot.set(slot, { name: symbol.name, type: symbol.type, slot, start: undefined });
+    this.bySlot[slot] = { name: symbol.name, type: symbol.type, slot, start: undefined };
     this.undefine(slot);
     return slot;
   }
@@ -72,13 +76,13 @@ export class Locals implements FlowTracker {
   /** A compiler temporary (finally's exception, a saved return value, a monitor, a for-each index). */
   temp(type: Type): number {
     const slot = this.allocate(type);
-    this.storedTemps.delete(slot);
+    this.storedTemps[slot] = false;
     return slot;
   }
 
   /** A store to a temporary was just emitted. */
   tempStored(slot: number): void {
-    this.storedTemps.add(slot);
+    this.storedTemps[slot] = true;
   }
 
   slotOf(symbol: LocalSymbol): number {
@@ -89,7 +93,7 @@ export class Locals implements FlowTracker {
 
   /** A store to a slot just emitted: a named variable becomes assigned and its range opens. */
   stored(slot: number): void {
-    const variable = this.bySlot.get(slot);
+    const variable = this.bySlot[slot];
     if (variable === undefined) return;
     if (!this.defined.has(slot)) {
       this.define(slot);
@@ -98,35 +102,44 @@ export class Locals implements FlowTracker {
   }
 
   snapshot(): FlowState {
+    this.shared = true;
     return this.defined;
   }
 
   private define(slot: number): void {
     if (this.defined.has(slot)) return;
-    const next = new Set(this.defined);
-    next.add(slot);
-    this.defined = next;
+    this.unshare();
+    this.defined.add(slot);
   }
 
   private undefine(slot: number): void {
     if (!this.defined.has(slot)) return;
-    const next = new Set(this.defined);
-    next.delete(slot);
-    this.defined = next;
+    this.unshare();
+    this.defined.delete(slot);
+  }
+
+  /** Makes `defined` a set no snapshot refers to, so it can change in place. */
+  private unshare(): void {
+    if (!this.shared) return;
+    this.defined = new Set(this.defined);
+    this.shared = false;
   }
 
   /** Control arrives here in `state` (a merge of jumps, a switch case, a handler): ranges end or restart. */
   enter(state: FlowState): void {
     if (state === this.defined) return;
-    for (const variable of this.bySlot.values()) {
-      const was = this.defined.has(variable.slot);
-      const will = state.has(variable.slot);
+    const defined = new Set<number>();
+    for (let slot = 0; slot < this.bySlot.length; slot++) {
+      const variable = this.bySlot[slot];
+      if (variable === undefined) continue;
+      const was = this.defined.has(slot);
+      const will = state.has(slot);
       if (was && !will) this.closeRange(variable);
       else if (!was && will) variable.start = this.emitter.mark();
+      if (will && slot < this.next) defined.add(slot);
     }
-    const defined = new Set<number>();
-    for (const slot of state) if (slot < this.next && this.bySlot.has(slot)) defined.add(slot);
     this.defined = defined;
+    this.shared = false;
   }
 
   /** Ends the variables declared since `mark`: their ranges close here and their slots are reused. */
@@ -135,17 +148,18 @@ export class Locals implements FlowTracker {
     // javac measures the range of a synthetic variable too (without writing it), which resolves the
     // jumps pending here: a goto that follows can no longer absorb them.
     let tempsEnd = false;
-    for (const slot of this.storedTemps) {
-      if (slot < mark) continue;
+    for (let slot = mark; slot < this.storedTemps.length; slot++) {
+      if (this.storedTemps[slot] !== true) continue;
       tempsEnd = true;
-      this.storedTemps.delete(slot);
+      this.storedTemps[slot] = false;
     }
     if (tempsEnd) this.emitter.mark();
-    for (const v of this.bySlot.values()) {
-      if (v.slot < mark) continue;
+    for (let slot = mark; slot < this.bySlot.length; slot++) {
+      const v = this.bySlot[slot];
+      if (v === undefined) continue;
       this.closeRange(v);
-      this.bySlot.delete(v.slot);
-      this.undefine(v.slot);
+      this.bySlot[slot] = undefined;
+      this.undefine(slot);
     }
     this.next = mark;
   }
