@@ -168,7 +168,8 @@ export function encodeNodes(nodes: readonly CodeNode[], pcs: Int32Array, isLong:
     const pc = pcs[i] as number;
     switch (node.kind) {
       case 'block':
-        out.set(buffer.subarray(node.at, node.end), pc);
+        // A loop: blocks are short, and a subarray per block was most of what this function allocated.
+        for (let from = node.at, to = pc; from < node.end; from++, to++) out[to] = buffer[from] as number;
         break;
       case 'place':
         break;

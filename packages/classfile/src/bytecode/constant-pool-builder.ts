@@ -66,11 +66,15 @@ export class ConstantPoolBuilder {
     InterfaceMethodref: new Map(),
   };
 
+  /** Whether the pool started from existing entries, which only `indexByKey` knows. */
+  private readonly seeded: boolean;
+
   /**
    * Starts empty, or from an existing pool (for example one just read) whose entries keep their indexes
    * and are reused when asked for again.
    */
   constructor(initial?: ConstantPoolEntries) {
+    this.seeded = initial !== undefined;
     if (initial === undefined) return;
     for (let i = 1; i < initial.length; i++) {
       const entry = initial[i];
@@ -199,9 +203,13 @@ export class ConstantPoolBuilder {
   }
 
   private add(entry: CpEntry): number {
-    const key = keyOf(entry);
-    const existing = this.indexByKey.get(key);
-    if (existing !== undefined) return existing;
+    // The memos in front of add already tell apart the entries of their kinds, unless entries came from
+    // an existing pool: then only keys find those. (A key string per entry was most of add's cost.)
+    const key = this.seeded || !MEMOISED[entry.kind] ? keyOf(entry) : undefined;
+    if (key !== undefined) {
+      const existing = this.indexByKey.get(key);
+      if (existing !== undefined) return existing;
+    }
     const wide = entry.kind === 'Long' || entry.kind === 'Double';
     const index = this.pool.length;
     if (index + (wide ? 2 : 1) > MAX_POOL_COUNT) {
@@ -210,10 +218,31 @@ export class ConstantPoolBuilder {
     this.pool.push(entry);
     // JVMS 4.4.5: a Long or Double takes two indexes; the second is never used.
     if (wide) this.pool.push(undefined);
-    this.indexByKey.set(key, index);
+    if (key !== undefined) this.indexByKey.set(key, index);
     return index;
   }
 }
+
+/** The kinds whose every entry is added through a memo keyed by what the entry holds. */
+const MEMOISED: { readonly [K in CpEntry['kind']]: boolean } = {
+  Utf8: true,
+  Integer: false,
+  Float: false,
+  Long: false,
+  Double: false,
+  Class: true,
+  String: true,
+  Fieldref: true,
+  Methodref: true,
+  InterfaceMethodref: true,
+  NameAndType: true,
+  MethodHandle: false,
+  MethodType: false,
+  Dynamic: false,
+  InvokeDynamic: false,
+  Module: false,
+  Package: false,
+};
 
 function keyOf(entry: CpEntry): string {
   switch (entry.kind) {
