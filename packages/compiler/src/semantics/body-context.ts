@@ -11,13 +11,8 @@ import type { Type } from './types.js';
 
 export type BodyKind = 'method' | 'constructor' | 'staticInit' | 'instanceInit' | 'staticField' | 'instanceField';
 
-export interface JumpTarget {
-  readonly stmt: Stmt;
-  /** The label of a labelled statement; a loop or switch has none of its own. */
-  readonly label?: string;
-  readonly isLoop: boolean;
-  readonly isSwitch: boolean;
-}
+/** A statement `break` or `continue` can leave: a loop, a switch or a labelled statement. */
+export type JumpTarget = Extract<Stmt, { kind: 'While' | 'DoWhile' | 'For' | 'ForEach' | 'Switch' | 'Labeled' }>;
 
 /** Everything the body checker needs from outside: the shared context and the lazily folded field constants. */
 export interface CheckerServices {
@@ -29,14 +24,20 @@ export interface CheckerServices {
 }
 
 export class BodyContext {
-  /** Innermost last; a scope's map is made when it declares its first local (most blocks declare none). */
-  private readonly scopes: (Map<string, LocalSymbol> | undefined)[] = [undefined];
+  /**
+   * The locals in scope, innermost last, and where each open scope's locals start. A body has few locals
+   * in scope at once, so a backwards search finds a name faster than a map per scope would, and
+   * allocates nothing.
+   */
+  private readonly visible: LocalSymbol[] = [];
+  private readonly scopeStarts: number[] = [];
   private nextIndex = 0;
+  /** Innermost last. */
   readonly jumpTargets: JumpTarget[] = [];
   /** True while checking the arguments of this(...) / super(...), where `this` is not yet usable. */
   inConstructorPrologue = false;
-  /** Final locals declared with an initialiser: assigning them is an attribution error, not a flow one. */
-  readonly initializedFinals = new Set<LocalSymbol>();
+  /** Final locals declared with an initialiser (made by the first): assigning them is an attribution error, not a flow one. */
+  private initializedFinals: Set<LocalSymbol> | undefined;
   /** A constructor's first statement: the one place this(...)/super(...) may appear. */
   firstStatement: Stmt | undefined;
 
@@ -67,19 +68,29 @@ export class BodyContext {
   }
 
   pushScope(): void {
-    this.scopes.push(undefined);
+    this.scopeStarts.push(this.visible.length);
   }
 
   popScope(): void {
-    this.scopes.pop();
+    const start = this.scopeStarts.pop();
+    if (start !== undefined) this.visible.length = start;
   }
 
   findLocal(name: string): LocalSymbol | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const found = this.scopes[i]?.get(name);
-      if (found !== undefined) return found;
+    const visible = this.visible;
+    for (let i = visible.length - 1; i >= 0; i--) {
+      const local = visible[i] as LocalSymbol;
+      if (local.name === name) return local;
     }
     return undefined;
+  }
+
+  markInitializedFinal(local: LocalSymbol): void {
+    (this.initializedFinals ??= new Set()).add(local);
+  }
+
+  isInitializedFinal(local: LocalSymbol): boolean {
+    return this.initializedFinals?.has(local) === true;
   }
 
   /** Declares a local in the innermost scope; reports a name already used by a local in scope (JLS 6.4). */
@@ -88,13 +99,7 @@ export class BodyContext {
       this.error(name.span, 'check.duplicate-variable', `variable ${name.name} is already defined in ${this.describe()}`);
     }
     const local: LocalSymbol = { name: name.name, type, isFinal, index: this.nextIndex++, origin };
-    const top = this.scopes.length - 1;
-    let scope = this.scopes[top];
-    if (scope === undefined) {
-      scope = new Map();
-      this.scopes[top] = scope;
-    }
-    scope.set(name.name, local);
+    this.visible.push(local);
     return local;
   }
 

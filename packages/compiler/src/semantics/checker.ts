@@ -4,7 +4,7 @@
 // code generator reads the annotations.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { Diagnostic, SourceText } from '../diagnostics.js';
-import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Param } from '../syntax/ast.js';
+import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Modifier, Param } from '../syntax/ast.js';
 import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
 import { classPosition, Reporter, type CheckContext } from './check-context.js';
 import {
@@ -143,10 +143,16 @@ class Attribution implements CheckerServices {
 }
 
 function declareParams(body: BodyContext, params: readonly Param[]): void {
-  for (const p of params) {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as Param;
     const type = p.type.type ?? Types.error;
-    p.local = body.declareLocal(p.name, type, p.modifiers.items.some((m) => m.name === 'final'), 'param');
+    p.local = body.declareLocal(p.name, type, hasFinal(p.modifiers.items), 'param');
   }
+}
+
+function hasFinal(modifiers: readonly Modifier[]): boolean {
+  for (let i = 0; i < modifiers.length; i++) if ((modifiers[i] as Modifier).name === 'final') return true;
+  return false;
 }
 
 /** javac's "recursive constructor invocation": a cycle of this(...) calls. */

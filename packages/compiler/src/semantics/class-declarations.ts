@@ -2,7 +2,7 @@
 // javac's checks and cycle detection), then declare fields, methods and constructors with their modifiers,
 // adding the implicit default constructor.
 import { ACC_ABSTRACT, ACC_FINAL, ACC_INTERFACE, ACC_NATIVE, ACC_PUBLIC, ACC_STATIC, ACC_SUPER } from '@oakvm/classfile';
-import type { ClassDecl, CompilationUnit, FieldDecl, MethodDecl, Param, Span, VarDeclarator } from '../syntax/ast.js';
+import type { ClassDecl, CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, NormalMethodDecl, Param, Span, VarDeclarator } from '../syntax/ast.js';
 import { classPosition, simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import { isInterface } from './class-environment.js';
 import { displayClassKind, displayMethod, displayType } from './display.js';
@@ -125,9 +125,8 @@ function fileDeclares(path: string, className: string): boolean {
 export function resolveSupertypes(ctx: CheckContext, classes: readonly SourceClass[]): void {
   for (const c of classes) {
     const { decl, symbol, scope } = c;
-    const location = locationOf(symbol);
     if (decl.superclass !== null) {
-      const type = resolveClassType(ctx, scope, decl.superclass, location);
+      const type = resolveClassType(ctx, scope, decl.superclass, symbol);
       const sup = type.kind === 'class' ? ctx.env.lookup(type.name) : undefined;
       if (sup !== undefined) {
         if (isInterface(sup)) {
@@ -140,7 +139,7 @@ export function resolveSupertypes(ctx: CheckContext, classes: readonly SourceCla
       }
     }
     for (const node of decl.interfaces) {
-      const type = resolveClassType(ctx, scope, node, location);
+      const type = resolveClassType(ctx, scope, node, symbol);
       const sup = type.kind === 'class' ? ctx.env.lookup(type.name) : undefined;
       if (sup === undefined) continue;
       if (!isInterface(sup)) {
@@ -174,7 +173,7 @@ export function declareMembers(ctx: CheckContext, classes: readonly SourceClass[
     let hasConstructor = false;
     for (const member of c.decl.members) {
       if (member.kind === 'Field') {
-        fields.push(...declareField(ctx, c, member));
+        declareField(ctx, c, member, fields);
       } else {
         if (member.kind === 'Constructor') hasConstructor = true;
         declareMethod(ctx, c, member);
@@ -195,16 +194,16 @@ export function declareMembers(ctx: CheckContext, classes: readonly SourceClass[
   return fields;
 }
 
-function declareField(ctx: CheckContext, c: SourceClass, decl: FieldDecl): SourceField[] {
+/** Declares the fields of one declaration, appending them to `result`. */
+function declareField(ctx: CheckContext, c: SourceClass, decl: FieldDecl, result: SourceField[]): void {
   const { symbol: cls, scope } = c;
-  const result: SourceField[] = [];
   const first = decl.declarators[0];
   const site = c.decl.isInterface ? 'interfaceField' : 'field';
   let flags = checkModifiers(ctx.reporter, scope.file, decl.modifiers, site, first?.name.span ?? decl.span);
   if (c.decl.isInterface) flags |= ACC_PUBLIC | ACC_STATIC | ACC_FINAL;
   for (const d of decl.declarators) {
-    const type = resolveType(ctx, scope, d.type, locationOf(cls));
-    if (cls.fields.some((f) => f.name === d.name.name)) {
+    const type = resolveType(ctx, scope, d.type, cls);
+    if (hasField(cls, d.name.name)) {
       ctx.reporter.error(
         scope.file,
         d.name.span,
@@ -221,31 +220,55 @@ function declareField(ctx: CheckContext, c: SourceClass, decl: FieldDecl): Sourc
     cls.fields.push(field);
     result.push({ symbol: field, declarator: d, owner: c });
   }
-  return result;
+}
+
+function hasField(cls: ClassSymbol, name: string): boolean {
+  for (let i = 0; i < cls.fields.length; i++) if ((cls.fields[i] as FieldSymbol).name === name) return true;
+  return false;
 }
 
 function safeDescriptor(params: readonly Type[], returnType: Type): string {
-  const d = (t: Type): string => (t.kind === 'error' || t.kind === 'null' ? 'Ljava/lang/Object;' : descriptorOf(t));
-  return `(${params.map(d).join('')})${d(returnType)}`;
+  let descriptor = '(';
+  for (let i = 0; i < params.length; i++) descriptor += safeFieldDescriptor(params[i] as Type);
+  return `${descriptor})${safeFieldDescriptor(returnType)}`;
 }
 
-function declareParams(ctx: CheckContext, c: SourceClass, params: readonly Param[], where: () => string): Type[] {
-  const seen = new Set<string>();
-  return params.map((p) => {
+function safeFieldDescriptor(t: Type): string {
+  return t.kind === 'error' || t.kind === 'null' ? 'Ljava/lang/Object;' : descriptorOf(t);
+}
+
+function declareParams(ctx: CheckContext, c: SourceClass, decl: NormalMethodDecl | ConstructorDecl): Type[] {
+  const params = decl.params;
+  const types: Type[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as Param;
     checkModifiers(ctx.reporter, c.scope.file, p.modifiers, 'local', p.name.span);
-    if (seen.has(p.name.name)) {
-      ctx.reporter.error(c.scope.file, p.name.span, 'check.duplicate-variable', `variable ${p.name.name} is already defined in ${where()}`);
+    if (declaredBefore(params, i)) {
+      ctx.reporter.error(c.scope.file, p.name.span, 'check.duplicate-variable', `variable ${p.name.name} is already defined in ${describeMethod(decl)}`);
     }
-    seen.add(p.name.name);
-    return resolveType(ctx, c.scope, p.type, locationOf(c.symbol));
-  });
+    types.push(resolveType(ctx, c.scope, p.type, c.symbol));
+  }
+  return types;
+}
+
+/** Does a parameter before `index` have the name of the one at `index`? */
+function declaredBefore(params: readonly Param[], index: number): boolean {
+  const name = (params[index] as Param).name.name;
+  for (let i = 0; i < index; i++) if ((params[i] as Param).name.name === name) return true;
+  return false;
+}
+
+/** "method m(int)" or "constructor C(int)", from the parameter types resolved so far. */
+function describeMethod(decl: NormalMethodDecl | ConstructorDecl): string {
+  const types = decl.params.map((p) => (p.type.type === undefined ? '' : displayType(p.type.type))).join(',');
+  return `${decl.kind === 'Constructor' ? 'constructor' : 'method'} ${decl.name.name}(${types})`;
 }
 
 function declareThrows(ctx: CheckContext, c: SourceClass, decl: MethodDecl): string[] {
   if (decl.kind === 'Initializer') return [];
   const thrown: string[] = [];
   for (const node of decl.throws) {
-    const type = resolveClassType(ctx, c.scope, node, locationOf(c.symbol));
+    const type = resolveClassType(ctx, c.scope, node, c.symbol);
     if (type.kind !== 'class') continue;
     if (!isSubclassOf(ctx.env, type.name, 'java/lang/Throwable')) {
       ctx.reporter.error(
@@ -290,8 +313,8 @@ function declareMethod(ctx: CheckContext, c: SourceClass, decl: MethodDecl): voi
   let flags = checkModifiers(ctx.reporter, file, decl.modifiers, site, decl.name.span);
   if (c.decl.isInterface) flags |= ACC_PUBLIC | ACC_ABSTRACT;
   const name = isCtor ? '<init>' : decl.name.name;
-  const params = declareParams(ctx, c, decl.params, () => `${isCtor ? 'constructor' : 'method'} ${decl.name.name}(${decl.params.map((p) => p.type.type === undefined ? '' : displayType(p.type.type)).join(',')})`);
-  const returnType = decl.kind === 'Method' ? resolveType(ctx, scope, decl.returnType, locationOf(cls)) : Types.void;
+  const params = declareParams(ctx, c, decl);
+  const returnType = decl.kind === 'Method' ? resolveType(ctx, scope, decl.returnType, cls) : Types.void;
   const method: MethodSymbol = {
     owner: cls,
     name,
@@ -304,8 +327,7 @@ function declareMethod(ctx: CheckContext, c: SourceClass, decl: MethodDecl): voi
   };
   decl.symbol = method;
   if (decl.kind === 'Method') checkBodyPresence(ctx, c, decl.body !== null, flags, decl.name.span);
-  const clash = cls.methods.find((m) => m.name === name && sameParams(m, method));
-  if (clash !== undefined) {
+  if (hasMethod(cls, method)) {
     ctx.reporter.error(
       file,
       decl.name.span,
@@ -315,6 +337,15 @@ function declareMethod(ctx: CheckContext, c: SourceClass, decl: MethodDecl): voi
     return;
   }
   cls.methods.push(method);
+}
+
+/** Does the class already declare a method with m's name and parameter types? */
+function hasMethod(cls: ClassSymbol, m: MethodSymbol): boolean {
+  for (let i = 0; i < cls.methods.length; i++) {
+    const other = cls.methods[i] as MethodSymbol;
+    if (other.name === m.name && sameParams(other, m)) return true;
+  }
+  return false;
 }
 
 function checkBodyPresence(ctx: CheckContext, c: SourceClass, hasBody: boolean, flags: number, at: Span): void {

@@ -10,6 +10,9 @@ import type { SourcePositions } from './source-positions.js';
 import type { FieldSymbol } from './symbols.js';
 import { difference, intersects, union } from './var-sets.js';
 
+/** The tracked fields of a method's analysis: none, since only initialisers and constructors assign blank finals. */
+const noFields: ReadonlyMap<FieldSymbol, number> = new Map();
+
 type InitPart = { readonly kind: 'field'; readonly init: Expr; readonly field: FieldSymbol } | { readonly kind: 'block'; readonly body: readonly Stmt[]; readonly span: Stmt['span'] };
 
 export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: SourcePositions): void {
@@ -69,7 +72,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   const afterInit = instance.current;
 
   if (ctors.length === 0 && !c.decl.isInterface) {
-    const superCall = new FlowAnalyzer(ctx, file, new Map(), 0, {
+    const superCall = new FlowAnalyzer(ctx, file, noFields, 0, {
       declared: [],
       message: (t) => `unreported exception ${simpleName(t)} in default constructor`,
     });
@@ -101,7 +104,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       flow.current = startsWithThis
         ? { alive: true, da: union(start.da, fieldMask), du: difference(start.du, fieldMask) }
         : { alive: true, da: union(difference(start.da, fieldMask), initDa), du: union(difference(start.du, fieldMask), initDu) };
-      assignParams(flow, m.params.length, instanceFields.size);
+      flow.assignVariables(instanceFields.size, m.params.length);
       if (!startsWithCall) for (const t of superNoArgThrows(ctx, c)) flow.thrown(t, m.body.span);
       flow.statements(m.body.statements);
       const exits: FlowState[] = [...flow.takeReturns()];
@@ -114,8 +117,8 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       continue;
     }
     if (m.body === null) continue;
-    const flow = new FlowAnalyzer(ctx, file, new Map(), m.localCount ?? 0, { declared });
-    assignParams(flow, m.params.length, 0);
+    const flow = new FlowAnalyzer(ctx, file, noFields, m.localCount ?? 0, { declared });
+    flow.assignVariables(0, m.params.length);
     flow.statements(m.body.statements);
     flow.takeReturns();
     if (flow.current.alive && m.symbol.returnType.kind !== 'void') {
@@ -128,15 +131,6 @@ function indexFields(fields: readonly FieldSymbol[]): Map<FieldSymbol, number> {
   return new Map(fields.map((f, i) => [f, i]));
 }
 
-function assignParams(flow: FlowAnalyzer, count: number, fieldCount: number): void {
-  const s = flow.current;
-  for (let i = 0; i < count; i++) {
-    const bit = flow.sets.bit(fieldCount + i);
-    s.da = union(s.da, bit);
-    s.du = difference(s.du, bit);
-  }
-  flow.current = s;
-}
 
 function runParts(flow: FlowAnalyzer, parts: readonly InitPart[], ctx: CheckContext, file: string): void {
   for (const p of parts) {

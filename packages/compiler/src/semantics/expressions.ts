@@ -227,9 +227,12 @@ export class ExpressionChecker {
   private literal(e: Literal): Type {
     const v = e.value;
     switch (v.kind) {
-      case 'int':
-        e.constant = { kind: 'int', value: Number(BigInt.asIntN(32, v.value)) };
+      case 'int': {
+        // Exact below 2^53, which every int literal is; BigInt.asIntN would allocate.
+        const n = Number(v.value);
+        e.constant = { kind: 'int', value: Number.isSafeInteger(n) ? n | 0 : Number(BigInt.asIntN(32, v.value)) };
         return Types.int;
+      }
       case 'long':
         e.constant = { kind: 'long', value: BigInt.asIntN(64, v.value) };
         return Types.long;
@@ -432,15 +435,19 @@ export class ExpressionChecker {
 
   // ---- calls and instance creation
 
+  /** The arguments' types; a void argument is reported and counts as the error type. */
   private checkArgs(args: readonly Expr[]): Type[] {
-    return args.map((a) => {
-      const t = this.check(a);
+    const types: Type[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as Expr;
+      let t = this.check(a);
       if (t.kind === 'void') {
         this.error(exprPosition(a), 'check.void-not-allowed', "'void' type not allowed here");
-        return Types.error;
+        t = Types.error;
       }
-      return t;
-    });
+      types.push(t);
+    }
+    return types;
   }
 
   private methodCall(e: MethodCall): Type {
@@ -477,12 +484,12 @@ export class ExpressionChecker {
       }
     }
     const args = this.checkArgs(e.args);
-    if (cls === undefined || args.some((a) => a.kind === 'error')) return Types.error;
+    if (cls === undefined || hasErrorType(args)) return Types.error;
     const at = e.target === null ? e.name.span : dotBefore(e.name.span);
     const candidates = this.body.services.members.methodsOf(cls, name);
     const qualifier = staticOnly || viaSuper || site?.kind !== 'class' ? undefined : site.name;
     const isArrayCloneCall = site?.kind === 'array' && name === 'clone' && args.length === 0;
-    const accessible = isArrayCloneCall ? candidates : candidates.filter((m) => isMemberAccessible(this.env, m, this.current, qualifier));
+    const accessible = isArrayCloneCall ? candidates : this.accessibleMethods(candidates, qualifier);
     const resolution = this.selectAccessible(candidates, accessible, args, at);
     if (resolution === undefined) return Types.error;
     switch (resolution.kind) {
@@ -543,14 +550,11 @@ export class ExpressionChecker {
     span: Span,
     viaSuperCall: boolean,
   ): MethodSymbol | undefined {
-    if (args.some((a) => a.kind === 'error')) return undefined;
+    if (hasErrorType(args)) return undefined;
     const candidates = this.body.services.members.methodsOf(cls, '<init>');
     // A protected constructor is usable through super(...) from a subclass, never through `new` elsewhere.
-    const usable = (m: MethodSymbol): boolean =>
-      viaSuperCall || cls.name === this.current.name
-        ? isMemberAccessible(this.env, m, this.current)
-        : isMemberAccessible(this.env, m, this.current, '');
-    const resolution = this.selectAccessible(candidates, candidates.filter(usable), args, span);
+    const usable = this.accessibleMethods(candidates, viaSuperCall || cls.name === this.current.name ? undefined : '');
+    const resolution = this.selectAccessible(candidates, usable, args, span);
     if (resolution === undefined) return undefined;
     const name = simpleName(cls.name);
     switch (resolution.kind) {
@@ -568,6 +572,16 @@ export class ExpressionChecker {
       case 'found':
         return resolution.method;
     }
+  }
+
+  /** The candidates accessible from the current class through `qualifier` (see isMemberAccessible); the array itself when all are. */
+  private accessibleMethods(candidates: readonly MethodSymbol[], qualifier: string | undefined): readonly MethodSymbol[] {
+    for (let i = 0; i < candidates.length; i++) {
+      if (!isMemberAccessible(this.env, candidates[i] as MethodSymbol, this.current, qualifier)) {
+        return candidates.filter((m) => isMemberAccessible(this.env, m, this.current, qualifier));
+      }
+    }
+    return candidates;
   }
 
   /**
@@ -615,7 +629,7 @@ export class ExpressionChecker {
   }
 
   private newObject(e: New): Type {
-    const type = resolveClassType(this.body.ctx, this.body.cls.scope, e.classType, locationOf(this.current));
+    const type = resolveClassType(this.body.ctx, this.body.cls.scope, e.classType, this.current);
     const args = this.checkArgs(e.args);
     if (type.kind !== 'class') return Types.error;
     const cls = this.env.lookup(type.name);
@@ -635,7 +649,7 @@ export class ExpressionChecker {
   }
 
   private newArray(e: NewArray): Type {
-    let type = resolveType(this.body.ctx, this.body.cls.scope, e.elementType, locationOf(this.current));
+    let type = resolveType(this.body.ctx, this.body.cls.scope, e.elementType, this.current);
     for (const d of e.dimensions) this.checkIndex(d);
     if (type.kind === 'error') {
       if (e.initializer !== null) for (const el of e.initializer.elements) this.check(el);
@@ -689,65 +703,75 @@ export class ExpressionChecker {
   }
 
   /** The operation type of `left op right`, or undefined when the operand types do not fit the operator. */
-  private binaryOpType(op: Binary['operator'], left: Type, right: Type): { opType: Type; result: Type } | undefined {
+  private binaryOpType(op: Binary['operator'], left: Type, right: Type): OperationTypes | undefined {
     switch (op) {
       case '+':
         if (isString(left) || isString(right)) {
           if (left.kind === 'void' || right.kind === 'void') return undefined;
-          return { opType: Types.string, result: Types.string };
+          return concatenation;
         }
-        if (isNumeric(left) && isNumeric(right)) return promoted(left, right);
+        if (isNumeric(left) && isNumeric(right)) return arithmetic(binaryPromote(left, right));
         return undefined;
       case '-':
       case '*':
       case '/':
       case '%':
-        return isNumeric(left) && isNumeric(right) ? promoted(left, right) : undefined;
+        return isNumeric(left) && isNumeric(right) ? arithmetic(binaryPromote(left, right)) : undefined;
       case '<<':
       case '>>':
       case '>>>':
         if (!isIntegral(left) || !isIntegral(right)) return undefined;
-        return { opType: unaryPromote(left), result: unaryPromote(left) };
+        return arithmetic(unaryPromote(left));
       case '<':
       case '>':
       case '<=':
       case '>=':
-        return isNumeric(left) && isNumeric(right) ? { opType: binaryPromote(left, right), result: Types.boolean } : undefined;
+        return isNumeric(left) && isNumeric(right) ? comparison(binaryPromote(left, right)) : undefined;
       case '==':
       case '!=':
-        if (isNumeric(left) && isNumeric(right)) return { opType: binaryPromote(left, right), result: Types.boolean };
-        if (isBoolean(left) && isBoolean(right)) return { opType: Types.boolean, result: Types.boolean };
+        if (isNumeric(left) && isNumeric(right)) return comparison(binaryPromote(left, right));
+        if (isBoolean(left) && isBoolean(right)) return logical;
         if (isReference(left) && isReference(right)) {
           const comparable = left.kind === 'null' || right.kind === 'null' || isCastable(this.env, left, right);
-          return comparable ? { opType: Types.object, result: Types.boolean } : undefined;
+          return comparable ? referenceComparison : undefined;
         }
         return undefined;
       case '&':
       case '|':
       case '^':
-        if (isBoolean(left) && isBoolean(right)) return { opType: Types.boolean, result: Types.boolean };
-        return isIntegral(left) && isIntegral(right) ? promoted(left, right) : undefined;
+        if (isBoolean(left) && isBoolean(right)) return logical;
+        return isIntegral(left) && isIntegral(right) ? arithmetic(binaryPromote(left, right)) : undefined;
       case '&&':
       case '||':
-        return isBoolean(left) && isBoolean(right) ? { opType: Types.boolean, result: Types.boolean } : undefined;
+        return isBoolean(left) && isBoolean(right) ? logical : undefined;
     }
   }
 
+  /** Left spines of the binary expressions being attributed (nested ones above outer ones), reused to allocate nothing. */
+  private readonly spine: Binary[] = [];
+
   private binary(e: Binary): Type {
+    if (e.left.kind !== 'Binary') {
+      const type = this.binaryStep(e, this.check(e.left));
+      e.type = type;
+      return type;
+    }
     // Long chains such as a + b + c + ... nest to the left: walk that spine in a loop so the JavaScript
     // stack does not grow with the length of the chain.
-    const spine: Binary[] = [];
+    const spine = this.spine;
+    const base = spine.length;
     let bottom: Expr = e;
     while (bottom.kind === 'Binary') {
       spine.push(bottom);
       bottom = bottom.left;
     }
     let type = this.check(bottom);
-    for (let i = spine.length - 1; i >= 0; i--) {
+    for (let i = spine.length - 1; i >= base; i--) {
       const b = spine[i] as Binary;
       type = this.binaryStep(b, type);
       b.type = type;
     }
+    spine.length = base;
     return type;
   }
 
@@ -813,7 +837,7 @@ export class ExpressionChecker {
       const local = binding.local;
       if (!local.isFinal) return;
       // Final parameters and blank finals are flow analysis's business (JLS 16), as in javac.
-      if (this.body.initializedFinals.has(local)) {
+      if (this.body.isInitializedFinal(local)) {
         this.error(target.span, 'check.final-assign', `cannot assign a value to final variable ${local.name}`);
       }
       return;
@@ -873,7 +897,7 @@ export class ExpressionChecker {
   }
 
   private cast(e: Cast): Type {
-    const target = resolveType(this.body.ctx, this.body.cls.scope, e.targetType, locationOf(this.current));
+    const target = resolveType(this.body.ctx, this.body.cls.scope, e.targetType, this.current);
     const type = this.check(e.expr);
     if (target.kind === 'error' || type.kind === 'error') return Types.error;
     if (!isCastable(this.env, type, target)) {
@@ -889,7 +913,7 @@ export class ExpressionChecker {
 
   private instanceOf(e: InstanceOf): Type {
     const type = this.check(e.expr);
-    const target = resolveType(this.body.ctx, this.body.cls.scope, e.targetType, locationOf(this.current));
+    const target = resolveType(this.body.ctx, this.body.cls.scope, e.targetType, this.current);
     if (type.kind === 'error' || target.kind === 'error') return Types.boolean;
     if (!isReference(type)) {
       this.error(e.expr.span, 'check.unexpected-type', `unexpected type\n  required: reference\n  found:    ${displayType(type)}`);
@@ -971,9 +995,46 @@ function isPrimitiveConditional(e: Conditional): boolean {
   return a !== undefined && b !== undefined && a.kind === 'primitive' && b.kind === 'primitive';
 }
 
-function promoted(left: Type, right: Type): { opType: Type; result: Type } {
-  const t = binaryPromote(left, right);
-  return { opType: t, result: t };
+/** What a binary operator computes in (`opType`) and yields (`result`). */
+interface OperationTypes {
+  readonly opType: Type;
+  readonly result: Type;
+}
+
+// Shared records: a binary operation's types are one of these few, so attribution allocates none.
+const concatenation: OperationTypes = { opType: Types.string, result: Types.string };
+const logical: OperationTypes = { opType: Types.boolean, result: Types.boolean };
+const referenceComparison: OperationTypes = { opType: Types.object, result: Types.boolean };
+const arithmeticOf = {
+  int: { opType: Types.int, result: Types.int },
+  long: { opType: Types.long, result: Types.long },
+  float: { opType: Types.float, result: Types.float },
+  double: { opType: Types.double, result: Types.double },
+} as const;
+const comparisonOf = {
+  int: { opType: Types.int, result: Types.boolean },
+  long: { opType: Types.long, result: Types.boolean },
+  float: { opType: Types.float, result: Types.boolean },
+  double: { opType: Types.double, result: Types.boolean },
+} as const;
+
+/** `t` is a promoted type: int, long, float or double. */
+function promotedName(t: Type): keyof typeof arithmeticOf {
+  if (t.kind === 'primitive' && (t.name === 'long' || t.name === 'float' || t.name === 'double')) return t.name;
+  return 'int';
+}
+
+function arithmetic(promoted: Type): OperationTypes {
+  return arithmeticOf[promotedName(promoted)];
+}
+
+function comparison(promoted: Type): OperationTypes {
+  return comparisonOf[promotedName(promoted)];
+}
+
+function hasErrorType(types: readonly Type[]): boolean {
+  for (let i = 0; i < types.length; i++) if ((types[i] as Type).kind === 'error') return true;
+  return false;
 }
 
 function arrayDescriptor(type: Type): string {

@@ -6,7 +6,7 @@
 // Variables are bits (var-sets.ts): tracked blank final fields of the class first, then the body's
 // locals by index. A dead state (after return, break, throw...) has every bit set in both sets, which is JLS 16's
 // "vacuously definitely assigned" and makes merges come out right.
-import type { CatchClause, Expr, Span, Stmt } from '../syntax/ast.js';
+import type { CatchClause, Expr, Span, Stmt, SwitchCase, VarDeclarator } from '../syntax/ast.js';
 import { simpleName, type CheckContext } from './check-context.js';
 import type { FieldSymbol, LocalSymbol } from './symbols.js';
 import { after, stmtPosition } from './javac-positions.js';
@@ -32,6 +32,14 @@ interface TrackedVariable {
   readonly isFinal: boolean;
   readonly origin?: LocalSymbol['origin'];
 }
+
+/** The states after a boolean expression when it is true and when it is false. */
+interface Branches {
+  readonly whenTrue: FlowState;
+  readonly whenFalse: FlowState;
+}
+
+type Loop = Extract<Stmt, { kind: 'While' | 'DoWhile' | 'For' | 'ForEach' }>;
 
 interface PendingJump {
   readonly kind: 'break' | 'continue' | 'return';
@@ -104,12 +112,25 @@ export class FlowAnalyzer {
     return { alive: a.alive || b.alive, da: intersection(a.da, b.da), du: intersection(a.du, b.du) };
   }
 
-  /** The exits of one kind recorded for `target` since index `from`, removed from the pending list. */
-  private takeJumps(kind: PendingJump['kind'], target: Stmt | undefined, from = 0): FlowState[] {
-    const taken: FlowState[] = [];
+  /** `state` joined with the exits of one kind recorded for `target` since index `from`, which are removed from the pending list. */
+  private joinJumps(kind: PendingJump['kind'], target: Stmt, from: number, state: FlowState): FlowState {
+    let joined = state;
     for (let i = this.pending.length - 1; i >= from; i--) {
       const p = this.pending[i] as PendingJump;
       if (p.kind === kind && p.target === target) {
+        joined = this.join(joined, p.state);
+        this.pending.splice(i, 1);
+      }
+    }
+    return joined;
+  }
+
+  /** The states of `return` statements (and their DA), for constructor checks of blank finals. */
+  takeReturns(): FlowState[] {
+    const taken: FlowState[] = [];
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const p = this.pending[i] as PendingJump;
+      if (p.kind === 'return') {
         taken.push(p.state);
         this.pending.splice(i, 1);
       }
@@ -117,9 +138,13 @@ export class FlowAnalyzer {
     return taken;
   }
 
-  /** The states of `return` statements (and their DA), for constructor checks of blank finals. */
-  takeReturns(): FlowState[] {
-    return this.takeJumps('return', undefined);
+  /** Marks the first `count` variables (parameters, after the tracked fields) definitely assigned. */
+  assignVariables(from: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const bit = this.sets.bit(from + i);
+      this.state.da = union(this.state.da, bit);
+      this.state.du = difference(this.state.du, bit);
+    }
   }
 
   // ---- statements
@@ -140,7 +165,8 @@ export class FlowAnalyzer {
         this.statements(s.statements);
         return;
       case 'LocalVar':
-        for (const d of s.declarators) {
+        for (let i = 0; i < s.declarators.length; i++) {
+          const d = s.declarators[i] as VarDeclarator;
           if (d.init !== null) this.expr(d.init);
           if (d.local !== undefined) {
             const bit = this.localBit(d.local);
@@ -170,42 +196,21 @@ export class FlowAnalyzer {
         return;
       }
       case 'While':
-        this.loop(s, () => this.cond(s.condition), () => this.stmt(s.body), undefined, false);
-        return;
       case 'DoWhile':
-        this.loop(s, () => this.cond(s.condition), () => this.stmt(s.body), undefined, true);
+        this.loop(s);
         return;
       case 'For':
         this.statements(s.init);
-        this.loop(
-          s,
-          () => (s.condition === null ? this.constantCondition(true) : this.cond(s.condition)),
-          () => this.stmt(s.body),
-          () => this.statements(s.update),
-          false,
-        );
+        this.loop(s);
         return;
       case 'ForEach':
         this.expr(s.iterable);
-        this.loop(
-          s,
-          () => ({ whenTrue: this.current, whenFalse: this.current }),
-          () => {
-            if (s.variable.local !== undefined) {
-              const bit = this.localBit(s.variable.local);
-              this.loopAssigned = difference(this.loopAssigned, bit);
-              this.assignBit(bit);
-            }
-            this.stmt(s.body);
-          },
-          undefined,
-          false,
-        );
+        this.loop(s);
         return;
       case 'Labeled': {
         const from = this.pending.length;
         this.stmt(s.body);
-        for (const b of this.takeJumps('break', s, from)) this.state = this.join(this.state, b);
+        this.state = this.joinJumps('break', s, from, this.state);
         return;
       }
       case 'Break':
@@ -229,7 +234,7 @@ export class FlowAnalyzer {
         const rethrown = s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' ? this.rethrowable?.get(s.expr.binding.local) : undefined;
         if (rethrown !== undefined && s.expr.kind === 'Name' && s.expr.binding?.kind === 'local' && s.expr.binding.local.reassigned !== true) {
           // JLS 11.2.2: rethrowing an effectively final catch parameter throws only what the try block can.
-          for (const t of rethrown) this.thrown(t, s.span);
+          this.allThrown(rethrown, s.span);
         } else if (s.expr.type?.kind === 'class') {
           this.thrown(s.expr.type.name, s.span);
         }
@@ -246,13 +251,13 @@ export class FlowAnalyzer {
       case 'Empty':
         return;
       case 'ExplicitConstructorCall':
-        for (const a of s.args) this.expr(a);
-        for (const t of s.ctor?.thrown ?? []) this.thrown(t, s.span);
+        this.exprs(s.args);
+        if (s.ctor?.thrown !== undefined) this.allThrown(s.ctor.thrown, s.span);
         return;
     }
   }
 
-  private constantCondition(value: boolean): { whenTrue: FlowState; whenFalse: FlowState } {
+  private constantCondition(value: boolean): Branches {
     return value ? { whenTrue: this.current, whenFalse: this.dead() } : { whenTrue: this.dead(), whenFalse: this.current };
   }
 
@@ -260,73 +265,78 @@ export class FlowAnalyzer {
    * A loop: condition, body, update. Definite unassignment needs a fixed point over the back edge, so
    * when blank finals are tracked the loop is analysed silently once to learn what the body assigns.
    */
-  private loop(
-    s: Stmt,
-    condition: () => { whenTrue: FlowState; whenFalse: FlowState },
-    body: () => void,
-    update: (() => void) | undefined,
-    bodyFirst: boolean,
-  ): void {
-    const entry = this.current;
-    let entryDu = entry.du;
+  private loop(s: Loop): void {
+    const entryAlive = this.state.alive;
+    const entryDa = this.state.da;
+    const entryDu = this.state.du;
     // Only a blank final that is still unassigned before the loop can be "assigned in loop".
-    if (!intersects(entry.du, this.finalBits)) {
-      this.state = this.loopOnce(s, entry, condition, body, update, bodyFirst).exit;
+    if (!intersects(entryDu, this.finalBits)) {
+      this.loopOnce(s, entryAlive, entryDa, entryDu);
       return;
     }
+    let loopEntryDu: VarSet;
     if (this.loopDepth < 6) {
       const pendingBefore = this.pending.length;
       this.silent++;
       this.loopDepth++;
-      const back = this.loopOnce(s, entry, condition, body, update, bodyFirst);
+      const backDu = this.loopOnce(s, entryAlive, entryDa, entryDu);
       this.loopDepth--;
       this.silent--;
       this.pending.length = pendingBefore;
-      entryDu = intersection(entryDu, back.du);
+      loopEntryDu = intersection(entryDu, backDu);
     } else {
-      entryDu = this.sets.empty;
+      loopEntryDu = this.sets.empty;
     }
     const savedLoopAssigned = this.loopAssigned;
-    this.loopAssigned = union(this.loopAssigned, difference(entry.du, entryDu));
-    const after = this.loopOnce(s, { alive: entry.alive, da: entry.da, du: entryDu }, condition, body, update, bodyFirst);
+    this.loopAssigned = union(this.loopAssigned, difference(entryDu, loopEntryDu));
+    this.loopOnce(s, entryAlive, entryDa, loopEntryDu);
     this.loopAssigned = savedLoopAssigned;
-    this.state = after.exit;
   }
 
-  private loopOnce(
-    s: Stmt,
-    entry: FlowState,
-    condition: () => { whenTrue: FlowState; whenFalse: FlowState },
-    body: () => void,
-    update: (() => void) | undefined,
-    bodyFirst: boolean,
-  ): { du: VarSet; exit: FlowState } {
+  /** One pass over a loop from the given entry state; leaves the exit state current and returns the back edge's DU. */
+  private loopOnce(s: Loop, alive: boolean, da: VarSet, du: VarSet): VarSet {
     const from = this.pending.length;
-    this.state = copyState(entry);
+    this.state = { alive, da, du };
     let exitState: FlowState;
     let backEdge: FlowState;
-    if (bodyFirst) {
-      body();
-      for (const c of this.takeJumps('continue', s, from)) this.state = this.join(this.state, c);
-      const branches = condition();
+    if (s.kind === 'DoWhile') {
+      this.stmt(s.body);
+      this.state = this.joinJumps('continue', s, from, this.state);
+      const branches = this.cond(s.condition);
       backEdge = branches.whenTrue;
       exitState = branches.whenFalse;
     } else {
-      const branches = condition();
+      const branches = this.loopCondition(s);
       exitState = branches.whenFalse;
       this.state = copyState(branches.whenTrue);
-      body();
-      for (const c of this.takeJumps('continue', s, from)) this.state = this.join(this.state, c);
-      if (update !== undefined) {
-        const alive = this.state.alive;
+      if (s.kind === 'ForEach' && s.variable.local !== undefined) {
+        const bit = this.localBit(s.variable.local);
+        this.loopAssigned = difference(this.loopAssigned, bit);
+        this.assignBit(bit);
+      }
+      this.stmt(s.body);
+      this.state = this.joinJumps('continue', s, from, this.state);
+      if (s.kind === 'For' && s.update.length > 0) {
+        const bodyAlive = this.state.alive;
         this.state.alive = true;
-        update();
-        this.state.alive = alive;
+        this.statements(s.update);
+        this.state.alive = bodyAlive;
       }
       backEdge = this.state;
     }
-    for (const b of this.takeJumps('break', s, from)) exitState = this.join(exitState, b);
-    return { du: backEdge.du, exit: exitState };
+    this.state = this.joinJumps('break', s, from, exitState);
+    return backEdge.du;
+  }
+
+  private loopCondition(s: Exclude<Loop, { kind: 'DoWhile' }>): Branches {
+    switch (s.kind) {
+      case 'While':
+        return this.cond(s.condition);
+      case 'For':
+        return s.condition === null ? this.constantCondition(true) : this.cond(s.condition);
+      case 'ForEach':
+        return { whenTrue: this.current, whenFalse: this.current };
+    }
   }
 
   private switchStmt(s: Extract<Stmt, { kind: 'Switch' }>): void {
@@ -335,8 +345,9 @@ export class FlowAnalyzer {
     const from = this.pending.length;
     let hasDefault = false;
     let fallThrough: FlowState = this.dead();
-    for (const group of s.cases) {
-      if (group.labels.some((l) => l.kind === 'Default')) hasDefault = true;
+    for (let g = 0; g < s.cases.length; g++) {
+      const group = s.cases[g] as SwitchCase;
+      if (hasDefaultLabel(group)) hasDefault = true;
       const entry = this.join(afterSelector, fallThrough);
       entry.alive = afterSelector.alive;
       this.state = entry;
@@ -345,17 +356,13 @@ export class FlowAnalyzer {
     }
     let exit = s.cases.length === 0 ? afterSelector : fallThrough;
     if (!hasDefault) exit = this.join(exit, afterSelector);
-    for (const b of this.takeJumps('break', s, from)) exit = this.join(exit, b);
-    this.state = exit;
+    this.state = this.joinJumps('break', s, from, exit);
   }
 
   private tryStmt(s: Extract<Stmt, { kind: 'Try' }>): void {
     const entry = this.current;
     const pendingFrom = this.pending.length;
-    const catches = s.catches.flatMap((clause) =>
-      clause.types.flatMap((t) => (t.type?.kind === 'class' ? [{ type: t.type.name, clause }] : [])),
-    );
-    const handler: Handler = { catches, thrown: [] };
+    const handler: Handler = { catches: caughtTypes(s.catches), thrown: [] };
     this.handlers.push(handler);
     this.assignedIn.push(this.sets.empty);
     this.statements(s.block.statements);
@@ -363,7 +370,8 @@ export class FlowAnalyzer {
     let merged = this.current;
     const assignedInTry = this.assignedIn[this.assignedIn.length - 1] as VarSet;
     const caught: string[] = [];
-    for (const clause of s.catches) {
+    for (let i = 0; i < s.catches.length; i++) {
+      const clause = s.catches[i] as CatchClause;
       this.checkCatchReachable(clause, handler, caught);
       this.state = { alive: entry.alive, da: entry.da, du: difference(entry.du, assignedInTry) };
       if (clause.local !== undefined) {
@@ -447,6 +455,10 @@ export class FlowAnalyzer {
     );
   }
 
+  private allThrown(names: readonly string[], span: Span): void {
+    for (let i = 0; i < names.length; i++) this.thrown(names[i] as string, span);
+  }
+
   /** A checked exception of type `name` may be thrown at `span`: it must be caught or declared. */
   thrown(name: string, span: Span): void {
     if (!this.isChecked(name)) return;
@@ -517,19 +529,23 @@ export class FlowAnalyzer {
 
   /** An assignment to a tracked variable: a final one must be definitely unassigned before it (JLS 16). */
   private assignTo(target: Expr, v: TrackedVariable): void {
-    if (v.isFinal && (v.origin === 'param' || v.origin === 'catch')) {
-      const what = v.origin === 'param' || this.singleCatchParams?.has(v.bit) === true ? 'final parameter' : 'multi-catch parameter';
-      this.error(target.span, 'check.final-assign', `${what} ${v.name} may not be assigned`);
-    } else if (v.isFinal && !intersects(this.state.du, v.bit)) {
+    if (v.isFinal) this.checkFinalAssignment(target, v.bit, v.name, v.origin);
+    this.assignBit(v.bit);
+  }
+
+  private checkFinalAssignment(target: Expr, bit: VarSet, name: string, origin: LocalSymbol['origin']): void {
+    if (origin === 'param' || origin === 'catch') {
+      const what = origin === 'param' || this.singleCatchParams?.has(bit) === true ? 'final parameter' : 'multi-catch parameter';
+      this.error(target.span, 'check.final-assign', `${what} ${name} may not be assigned`);
+    } else if (!intersects(this.state.du, bit)) {
       const span = target.kind === 'FieldAccess' ? target.name.span : target.span;
-      const inLoop = intersects(this.loopAssigned, v.bit);
+      const inLoop = intersects(this.loopAssigned, bit);
       this.error(
         span,
         'check.final-reassign',
-        inLoop ? `variable ${v.name} might be assigned in loop` : `variable ${v.name} might already have been assigned`,
+        inLoop ? `variable ${name} might be assigned in loop` : `variable ${name} might already have been assigned`,
       );
     }
-    this.assignBit(v.bit);
   }
 
   private exprs(list: readonly Expr[]): void {
@@ -558,18 +574,18 @@ export class FlowAnalyzer {
       case 'MethodCall':
         if (e.target !== null && e.target.kind !== 'Super') this.expr(e.target);
         this.exprs(e.args);
-        if (e.method?.thrown !== undefined) for (const t of e.method.thrown) this.thrown(t, after(e.name.span));
+        if (e.method?.thrown !== undefined && e.method.thrown.length > 0) this.allThrown(e.method.thrown, after(e.name.span));
         return;
       case 'New':
         this.exprs(e.args);
-        if (e.ctor?.thrown !== undefined) for (const t of e.ctor.thrown) this.thrown(t, e.span);
+        if (e.ctor?.thrown !== undefined) this.allThrown(e.ctor.thrown, e.span);
         return;
       case 'NewArray':
-        for (const d of e.dimensions) this.expr(d);
+        this.exprs(e.dimensions);
         if (e.initializer !== null) this.expr(e.initializer);
         return;
       case 'ArrayLiteral':
-        for (const el of e.elements) this.expr(el);
+        this.exprs(e.elements);
         return;
       case 'Unary':
         if (e.operator === '!') {
@@ -628,6 +644,16 @@ export class FlowAnalyzer {
 
   /** `target = value`, `target op= value` or `target++` (value undefined); `reads` when the old value is used. */
   private assignment(target: Expr, value: Expr | undefined, reads: boolean): void {
+    if (target.kind === 'Name' && target.binding?.kind === 'local') {
+      // Locals, the common case, without variableBit's record.
+      const local = target.binding.local;
+      if (reads) this.use(target);
+      if (value !== undefined) this.expr(value);
+      const bit = this.localBit(local);
+      if (local.isFinal) this.checkFinalAssignment(target, bit, target.name, local.origin);
+      this.assignBit(bit);
+      return;
+    }
     const v = this.variableBit(target);
     if (v === undefined) {
       if (target.kind === 'ArrayAccess') {
@@ -645,7 +671,7 @@ export class FlowAnalyzer {
   }
 
   /** A boolean expression: the states after it when true and when false (JLS 16.1). */
-  cond(e: Expr): { whenTrue: FlowState; whenFalse: FlowState } {
+  cond(e: Expr): Branches {
     if (e.constant?.kind === 'boolean') return this.constantCondition(e.constant.value);
     if (e.kind === 'Unary' && e.operator === '!') {
       const c = this.cond(e.operand);
@@ -678,6 +704,24 @@ export class FlowAnalyzer {
 /** A non-constant binary operation other than && and ||, whose operands are walked left to right without branching. */
 function isArithmeticChain(e: Expr): e is Extract<Expr, { kind: 'Binary' }> {
   return e.kind === 'Binary' && e.operator !== '&&' && e.operator !== '||' && e.constant === undefined;
+}
+
+/** The exception classes the clauses catch, each with its clause, in order. */
+function caughtTypes(clauses: readonly CatchClause[]): Handler['catches'] {
+  const catches: { readonly type: string; readonly clause: CatchClause }[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i] as CatchClause;
+    for (let k = 0; k < clause.types.length; k++) {
+      const type = (clause.types[k] as CatchClause['types'][number]).type;
+      if (type?.kind === 'class') catches.push({ type: type.name, clause });
+    }
+  }
+  return catches;
+}
+
+function hasDefaultLabel(group: SwitchCase): boolean {
+  for (let i = 0; i < group.labels.length; i++) if ((group.labels[i] as SwitchCase['labels'][number]).kind === 'Default') return true;
+  return false;
 }
 
 function copyState(s: FlowState): FlowState {

@@ -7,7 +7,7 @@ import type { SourceClass } from './class-declarations.js';
 import { isInterface } from './class-environment.js';
 import { displayMethod, displayType } from './display.js';
 import { isMemberAccessible, sameParams, supertypeClosure } from './members.js';
-import type { MethodSymbol } from './symbols.js';
+import type { ClassSymbol, MethodSymbol } from './symbols.js';
 import { isSubclassOf, isSubtype } from './type-relations.js';
 import { sameType } from './types.js';
 
@@ -30,17 +30,23 @@ function isCheckedException(ctx: CheckContext, name: string): boolean {
 }
 
 export function checkInheritance(ctx: CheckContext, c: SourceClass): void {
-  for (const method of c.symbol.methods) {
+  // Asked once per class, not per method: the supertypes are the same for all of its methods.
+  const all = supertypeClosure(ctx.env, c.symbol);
+  const methods = c.symbol.methods;
+  for (let i = 0; i < methods.length; i++) {
+    const method = methods[i] as MethodSymbol;
     if (method.name === '<init>' || (method.accessFlags & ACC_PRIVATE) !== 0 || method.decl === undefined) continue;
-    checkOverrides(ctx, c, method);
+    checkOverrides(ctx, c, method, all);
   }
-  if (!c.decl.isInterface && (c.symbol.accessFlags & ACC_ABSTRACT) === 0) checkAbstractsImplemented(ctx, c);
+  if (!c.decl.isInterface && (c.symbol.accessFlags & ACC_ABSTRACT) === 0) checkAbstractsImplemented(ctx, c, all);
 }
 
-function checkOverrides(ctx: CheckContext, c: SourceClass, method: MethodSymbol): void {
-  const supers = supertypeClosure(ctx.env, c.symbol).slice(1);
-  for (const sup of supers) {
-    for (const other of sup.methods) {
+/** `all` is the class's supertype closure, the class itself first (and skipped). */
+function checkOverrides(ctx: CheckContext, c: SourceClass, method: MethodSymbol, all: readonly ClassSymbol[]): void {
+  for (let s = 1; s < all.length; s++) {
+    const supMethods = (all[s] as ClassSymbol).methods;
+    for (let i = 0; i < supMethods.length; i++) {
+      const other = supMethods[i] as MethodSymbol;
       if (other.name !== method.name || !sameParams(other, method)) continue;
       if ((other.accessFlags & ACC_PRIVATE) !== 0 || !isMemberAccessible(ctx.env, other, c.symbol)) continue;
       const problem = overrideProblem(ctx, method, other);
@@ -86,19 +92,13 @@ function overrideProblem(ctx: CheckContext, method: MethodSymbol, other: MethodS
   return undefined;
 }
 
-function checkAbstractsImplemented(ctx: CheckContext, c: SourceClass): void {
-  const all = supertypeClosure(ctx.env, c.symbol);
-  const concrete = (m: MethodSymbol): boolean =>
-    all.some((cls) =>
-      !isInterface(cls) &&
-      cls.methods.some(
-        (x) => x.name === m.name && sameParams(x, m) && (x.accessFlags & (ACC_ABSTRACT | ACC_STATIC)) === 0,
-      ),
-    );
-  for (const cls of all) {
-    for (const m of cls.methods) {
+function checkAbstractsImplemented(ctx: CheckContext, c: SourceClass, all: readonly ClassSymbol[]): void {
+  for (let k = 0; k < all.length; k++) {
+    const methods = (all[k] as ClassSymbol).methods;
+    for (let i = 0; i < methods.length; i++) {
+      const m = methods[i] as MethodSymbol;
       if ((m.accessFlags & ACC_ABSTRACT) === 0 || m.name === '<init>') continue;
-      if (concrete(m)) continue;
+      if (hasConcrete(all, m)) continue;
       ctx.reporter.error(
         c.scope.file,
         classPosition(ctx, c.scope.file, c.decl),
@@ -108,4 +108,17 @@ function checkAbstractsImplemented(ctx: CheckContext, c: SourceClass): void {
       return;
     }
   }
+}
+
+/** Does a class (not an interface) among `all` declare a concrete instance method with m's signature? */
+function hasConcrete(all: readonly ClassSymbol[], m: MethodSymbol): boolean {
+  for (let k = 0; k < all.length; k++) {
+    const cls = all[k] as ClassSymbol;
+    if (isInterface(cls)) continue;
+    for (let i = 0; i < cls.methods.length; i++) {
+      const x = cls.methods[i] as MethodSymbol;
+      if (x.name === m.name && sameParams(x, m) && (x.accessFlags & (ACC_ABSTRACT | ACC_STATIC)) === 0) return true;
+    }
+  }
+  return false;
 }

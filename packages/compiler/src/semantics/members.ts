@@ -4,7 +4,7 @@ import { packageOf } from './check-context.js';
 import { isInterface, type ClassEnvironment } from './class-environment.js';
 import type { ClassSymbol, FieldSymbol, MethodSymbol } from './symbols.js';
 import { isSubclassOf } from './type-relations.js';
-import { sameType } from './types.js';
+import { sameType, type Type } from './types.js';
 
 /**
  * Closures already computed: name lookups ask for them constantly. They are valid while the
@@ -47,15 +47,20 @@ function computeClosure(env: ClassEnvironment, start: ClassSymbol): ClassSymbol[
 
 /** The field `name` as seen from class `start`: its own, then the superclasses' and superinterfaces'. */
 export function findField(env: ClassEnvironment, start: ClassSymbol, name: string): FieldSymbol | undefined {
-  for (const cls of supertypeClosure(env, start)) {
-    const field = cls.fields.find((f) => f.name === name);
-    if (field !== undefined) return field;
+  const closure = supertypeClosure(env, start);
+  for (let k = 0; k < closure.length; k++) {
+    const fields = (closure[k] as ClassSymbol).fields;
+    for (let i = 0; i < fields.length; i++) if ((fields[i] as FieldSymbol).name === name) return fields[i];
   }
   return undefined;
 }
 
 export function sameParams(a: MethodSymbol, b: MethodSymbol): boolean {
-  return a.params.length === b.params.length && a.params.every((p, i) => sameType(p, b.params[i] ?? p));
+  const pa = a.params;
+  const pb = b.params;
+  if (pa.length !== pb.length) return false;
+  for (let i = 0; i < pa.length; i++) if (!sameType(pa[i] as Type, pb[i] as Type)) return false;
+  return true;
 }
 
 /**

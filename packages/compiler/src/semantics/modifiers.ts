@@ -12,7 +12,7 @@ import {
   ACC_TRANSIENT,
   ACC_VOLATILE,
 } from '@oakvm/classfile';
-import type { ModifierName, Modifiers, Span } from '../syntax/ast.js';
+import type { Modifier, ModifierName, Modifiers, Span } from '../syntax/ast.js';
 import type { Reporter } from './check-context.js';
 
 export type ModifierSite = 'class' | 'interface' | 'field' | 'interfaceField' | 'method' | 'interfaceMethod' | 'constructor' | 'local';
@@ -56,6 +56,34 @@ const illegalPairs: readonly (readonly [ModifierName, ModifierName])[] = [
   ['final', 'volatile'],
 ];
 
+// Every modifier has an access flag of its own, so sets of modifiers are flag masks: the common case, a
+// declaration whose modifiers are all allowed and compatible, is decided without iterators or arrays.
+const allowedMasks = maskPerSite();
+const illegalPairMasks = illegalPairs.map(([a, b]) => modifierFlags[a] | modifierFlags[b]);
+
+function maskPerSite(): { readonly [S in ModifierSite]: number } {
+  const mask = (names: readonly ModifierName[]): number => names.reduce((m, n) => m | modifierFlags[n], 0);
+  return {
+    class: mask(allowed.class),
+    interface: mask(allowed.interface),
+    field: mask(allowed.field),
+    interfaceField: mask(allowed.interfaceField),
+    method: mask(allowed.method),
+    interfaceMethod: mask(allowed.interfaceMethod),
+    constructor: mask(allowed.constructor),
+    local: mask(allowed.local),
+  };
+}
+
+/** The index in illegalPairs of the first pair all of whose modifiers are in `present`, or -1. */
+function illegalPairIn(present: number): number {
+  for (let i = 0; i < illegalPairMasks.length; i++) {
+    const pair = illegalPairMasks[i] as number;
+    if ((present & pair) === pair) return i;
+  }
+  return -1;
+}
+
 /**
  * Reports modifiers not allowed at `site` and illegal combinations, at `where` (a function when the
  * position costs something to find); returns the access flags of the modifiers that are allowed.
@@ -67,13 +95,16 @@ export function checkModifiers(
   site: ModifierSite,
   where: Span | (() => Span),
 ): number {
+  const items = modifiers.items;
   // Most declarations (every local and parameter, many members) have no modifiers.
-  if (modifiers.items.length === 0) return 0;
+  if (items.length === 0) return 0;
+  let present = 0;
+  for (let i = 0; i < items.length; i++) present |= modifierFlags[(items[i] as Modifier).name];
+  const flags = present & allowedMasks[site];
+  const pair = illegalPairIn(present);
+  if (flags === present && pair < 0) return flags;
   const at = typeof where === 'function' ? where() : where;
-  let flags = 0;
-  const permitted = allowed[site];
-  const names = modifiers.items.map((m) => m.name);
-  const rejected = modifiers.items.filter((m) => !permitted.includes(m.name));
+  const rejected = items.filter((m) => (modifierFlags[m.name] & allowedMasks[site]) === 0);
   const first = rejected[0];
   if (first !== undefined) {
     if (site === 'interfaceMethod' && (first.name === 'static' || first.name === 'private')) {
@@ -87,14 +118,9 @@ export function checkModifiers(
       );
     }
   }
-  for (const m of modifiers.items) {
-    if (permitted.includes(m.name)) flags |= modifierFlags[m.name];
-  }
-  for (const [a, b] of illegalPairs) {
-    if (names.includes(a) && names.includes(b)) {
-      reporter.error(file, at, 'check.illegal-modifier-combination', `illegal combination of modifiers: ${a} and ${b}`);
-      break;
-    }
+  const illegal = illegalPairs[pair];
+  if (illegal !== undefined) {
+    reporter.error(file, at, 'check.illegal-modifier-combination', `illegal combination of modifiers: ${illegal[0]} and ${illegal[1]}`);
   }
   return flags;
 }

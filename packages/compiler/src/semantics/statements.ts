@@ -1,6 +1,7 @@
 // Attribution of statements (JLS chapter 14): scopes of local variables, conditions, switch labels,
 // break/continue targets, return values, catch clauses and explicit constructor calls. Definite
 // assignment, reachability and exception checking come afterwards in flow-analysis.ts.
+import { ACC_FINAL } from '@oakvm/classfile';
 import type {
   Block,
   CatchClause,
@@ -10,11 +11,13 @@ import type {
   Return,
   Stmt,
   Switch,
+  SwitchCase,
+  SwitchLabel,
   Try,
+  VarDeclarator,
 } from '../syntax/ast.js';
 import type { BodyContext, JumpTarget } from './body-context.js';
 import { simpleName } from './check-context.js';
-import { locationOf } from './class-declarations.js';
 import { convertConstant } from './constant-folding.js';
 import { displayType } from './display.js';
 import type { ExpressionChecker } from './expressions.js';
@@ -37,8 +40,12 @@ export class StatementChecker {
 
   block(b: Block): void {
     this.body.pushScope();
-    for (const s of b.statements) this.stmt(s);
+    this.statements(b.statements);
     this.body.popScope();
+  }
+
+  private statements(list: readonly Stmt[]): void {
+    for (let i = 0; i < list.length; i++) this.stmt(list[i] as Stmt);
   }
 
   /** A statement that is the body of a loop or if: it gets its own scope. */
@@ -48,13 +55,11 @@ export class StatementChecker {
     this.body.popScope();
   }
 
-  private withTarget(target: JumpTarget, run: () => void): void {
-    this.body.jumpTargets.push(target);
-    try {
-      run();
-    } finally {
-      this.body.jumpTargets.pop();
-    }
+  /** The body of a loop, which `break` and `continue` may leave. */
+  private loopBody(loop: JumpTarget, body: Stmt): void {
+    this.body.jumpTargets.push(loop);
+    this.nested(body);
+    this.body.jumpTargets.pop();
   }
 
   stmt(s: Stmt): void {
@@ -75,18 +80,18 @@ export class StatementChecker {
         return;
       case 'While':
         this.exprs.checkCondition(s.condition);
-        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        this.loopBody(s, s.body);
         return;
       case 'DoWhile':
-        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        this.loopBody(s, s.body);
         this.exprs.checkCondition(s.condition);
         return;
       case 'For':
         this.body.pushScope();
-        for (const init of s.init) this.stmt(init);
+        this.statements(s.init);
         if (s.condition !== null) this.exprs.checkCondition(s.condition);
-        for (const u of s.update) this.stmt(u);
-        this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+        this.statements(s.update);
+        this.loopBody(s, s.body);
         this.body.popScope();
         return;
       case 'ForEach':
@@ -94,10 +99,10 @@ export class StatementChecker {
         return;
       case 'Labeled': {
         const name = s.label.name;
-        if (this.body.jumpTargets.some((t) => t.label === name)) {
-          this.error(s.label.span, 'check.label-in-use', `label ${name} already in use`);
-        }
-        this.withTarget({ stmt: s, label: name, isLoop: false, isSwitch: false }, () => this.stmt(s.body));
+        if (this.labelInUse(name)) this.error(s.label.span, 'check.label-in-use', `label ${name} already in use`);
+        this.body.jumpTargets.push(s);
+        this.stmt(s.body);
+        this.body.jumpTargets.pop();
         return;
       }
       case 'Break': {
@@ -143,14 +148,15 @@ export class StatementChecker {
   }
 
   private localVar(s: LocalVar): void {
-    checkModifiers(this.body.ctx.reporter, this.body.file, s.modifiers, 'local', s.declarators[0]?.name.span ?? s.span);
-    const isFinal = s.modifiers.items.some((m) => m.name === 'final');
-    for (const d of s.declarators) {
-      const type = resolveType(this.body.ctx, this.body.cls.scope, d.type, locationOf(this.body.cls.symbol));
+    // `final` is the one modifier a local may have, so it is in the flags whenever it was written.
+    const isFinal = (checkModifiers(this.body.ctx.reporter, this.body.file, s.modifiers, 'local', s.declarators[0]?.name.span ?? s.span) & ACC_FINAL) !== 0;
+    for (let i = 0; i < s.declarators.length; i++) {
+      const d = s.declarators[i] as VarDeclarator;
+      const type = resolveType(this.body.ctx, this.body.cls.scope, d.type, this.body.cls.symbol);
       const local = this.body.declareLocal(d.name, type, isFinal, 'local');
       d.local = local;
       if (d.init === null) continue;
-      if (isFinal) this.body.initializedFinals.add(local);
+      if (isFinal) this.body.markInitializedFinal(local);
       this.exprs.checkAssignableTo(d.init, type);
       const c = d.init.constant;
       if (isFinal && c !== undefined && (type.kind === 'primitive' || isString(type))) {
@@ -164,9 +170,9 @@ export class StatementChecker {
     const iterableType = this.exprs.check(s.iterable);
     this.body.pushScope();
     const v = s.variable;
-    checkModifiers(this.body.ctx.reporter, this.body.file, v.modifiers, 'local', v.name.span);
-    const type = resolveType(this.body.ctx, this.body.cls.scope, v.type, locationOf(this.body.cls.symbol));
-    v.local = this.body.declareLocal(v.name, type, v.modifiers.items.some((m) => m.name === 'final'), 'foreach');
+    const isFinal = (checkModifiers(this.body.ctx.reporter, this.body.file, v.modifiers, 'local', v.name.span) & ACC_FINAL) !== 0;
+    const type = resolveType(this.body.ctx, this.body.cls.scope, v.type, this.body.cls.symbol);
+    v.local = this.body.declareLocal(v.name, type, isFinal, 'foreach');
     if (iterableType.kind !== 'error') {
       if (iterableType.kind !== 'array') {
         this.error(
@@ -178,8 +184,17 @@ export class StatementChecker {
         this.error(s.iterable.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(iterableType.element, type)}`);
       }
     }
-    this.withTarget({ stmt: s, isLoop: true, isSwitch: false }, () => this.nested(s.body));
+    this.loopBody(s, s.body);
     this.body.popScope();
+  }
+
+  private labelInUse(name: string): boolean {
+    const targets = this.body.jumpTargets;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i] as JumpTarget;
+      if (t.kind === 'Labeled' && t.label.name === name) return true;
+    }
+    return false;
   }
 
   private jumpTarget(label: string | undefined, isContinue: boolean, span: Stmt['span']): Stmt | undefined {
@@ -187,23 +202,22 @@ export class StatementChecker {
     if (label === undefined) {
       for (let i = targets.length - 1; i >= 0; i--) {
         const t = targets[i] as JumpTarget;
-        if (t.isLoop || (!isContinue && t.isSwitch)) return t.stmt;
+        if (t.kind !== 'Labeled' && (t.kind !== 'Switch' || !isContinue)) return t;
       }
       this.error(span, isContinue ? 'check.continue-outside-loop' : 'check.break-outside', isContinue ? 'continue outside of loop' : 'break outside switch or loop');
       return undefined;
     }
     for (let i = targets.length - 1; i >= 0; i--) {
       const t = targets[i] as JumpTarget;
-      if (t.label !== label) continue;
+      if (t.kind !== 'Labeled' || t.label.name !== label) continue;
       if (isContinue) {
-        const labeled = t.stmt;
-        const inner = labeled.kind === 'Labeled' ? innermostLabeledBody(labeled.body) : labeled;
+        const inner = innermostLabeledBody(t.body);
         if (inner.kind !== 'While' && inner.kind !== 'DoWhile' && inner.kind !== 'For' && inner.kind !== 'ForEach') {
           this.error(span, 'check.not-loop-label', `not a loop label: ${label}`);
           return undefined;
         }
       }
-      return t.stmt;
+      return t;
     }
     this.error(span, 'check.undefined-label', `undefined label: ${label}`);
     return undefined;
@@ -246,35 +260,39 @@ export class StatementChecker {
     const seen = new Set<number>();
     let hasDefault = false;
     this.body.pushScope();
-    this.withTarget({ stmt: s, isLoop: false, isSwitch: true }, () => {
-      for (const group of s.cases) {
-        for (const label of group.labels) {
-          if (label.kind === 'Default') {
+    this.body.jumpTargets.push(s);
+    for (let g = 0; g < s.cases.length; g++) {
+      const group = s.cases[g] as SwitchCase;
+      for (let l = 0; l < group.labels.length; l++) {
+        const label = group.labels[l] as SwitchLabel;
+        if (label.kind === 'Default') {
+          if (hasDefault) {
             // javac puts this caret on the label's colon.
             const colon = { ...label.span, start: label.span.end - 1, column: label.span.column + (label.span.end - label.span.start) - 1 };
-            if (hasDefault) this.error(colon, 'check.duplicate-default', 'duplicate default label');
-            hasDefault = true;
-            continue;
+            this.error(colon, 'check.duplicate-default', 'duplicate default label');
           }
-          const type = this.exprs.check(label.value);
-          if (type.kind === 'error' || labelType === undefined) continue;
-          const c = label.value.constant;
-          if (c === undefined) {
-            this.error(label.value.span, 'check.constant-required', 'constant expression required');
-            continue;
-          }
-          if (!isAssignable(this.body.ctx.env, type, labelType, c)) {
-            this.error(label.value.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(type, labelType)}`);
-            continue;
-          }
-          const value = convertConstant(c, 'int');
-          if (value?.kind !== 'int') continue;
-          if (seen.has(value.value)) this.error(label.span, 'check.duplicate-case', 'duplicate case label');
-          seen.add(value.value);
+          hasDefault = true;
+          continue;
         }
-        for (const st of group.body) this.stmt(st);
+        const type = this.exprs.check(label.value);
+        if (type.kind === 'error' || labelType === undefined) continue;
+        const c = label.value.constant;
+        if (c === undefined) {
+          this.error(label.value.span, 'check.constant-required', 'constant expression required');
+          continue;
+        }
+        if (!isAssignable(this.body.ctx.env, type, labelType, c)) {
+          this.error(label.value.span, 'check.incompatible-types', `incompatible types: ${conversionProblem(type, labelType)}`);
+          continue;
+        }
+        const value = convertConstant(c, 'int');
+        if (value?.kind !== 'int') continue;
+        if (seen.has(value.value)) this.error(label.span, 'check.duplicate-case', 'duplicate case label');
+        seen.add(value.value);
       }
-    });
+      this.statements(group.body);
+    }
+    this.body.jumpTargets.pop();
     this.body.popScope();
   }
 
@@ -286,7 +304,7 @@ export class StatementChecker {
   private tryStmt(s: Try): void {
     this.block(s.block);
     const caught: string[] = [];
-    for (const c of s.catches) this.catchClause(c, caught);
+    for (let i = 0; i < s.catches.length; i++) this.catchClause(s.catches[i] as CatchClause, caught);
     if (s.finallyBlock !== null) this.block(s.finallyBlock);
   }
 
@@ -295,7 +313,7 @@ export class StatementChecker {
     const env = this.body.ctx.env;
     const types: string[] = [];
     for (const node of c.types) {
-      const t = resolveClassType(this.body.ctx, this.body.cls.scope, node, locationOf(this.body.cls.symbol));
+      const t = resolveClassType(this.body.ctx, this.body.cls.scope, node, this.body.cls.symbol);
       if (t.kind !== 'class') continue;
       if (!isSubclassOf(env, t.name, 'java/lang/Throwable')) {
         this.error(node.span, 'check.incompatible-types', `incompatible types: ${simpleName(t.name)} cannot be converted to Throwable`);
@@ -318,7 +336,7 @@ export class StatementChecker {
     this.body.pushScope();
     const isFinal = types.length > 1 || c.modifiers.items.some((m) => m.name === 'final');
     c.local = this.body.declareLocal(c.name, paramType, isFinal, 'catch');
-    for (const st of c.body.statements) this.stmt(st);
+    this.statements(c.body.statements);
     this.body.popScope();
   }
 

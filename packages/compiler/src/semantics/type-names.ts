@@ -5,8 +5,20 @@ import type { ClassTypeNode, QualifiedName, TypeNode, VoidTypeNode } from '../sy
 import { ACC_PUBLIC } from '@oakvm/classfile';
 import { packageOf, simpleName, type CheckContext, type UnitScope } from './check-context.js';
 import { dotBefore } from './javac-positions.js';
+import { isInterface } from './class-environment.js';
+import { displayClassKind } from './display.js';
 import type { ClassSymbol } from './symbols.js';
 import { Types, type PrimitiveName, type Type } from './types.js';
+
+/**
+ * The "location:" of a missing class: a class (described only when there is an error to report, since
+ * every type in a body is resolved with one) or a text such as "package p".
+ */
+export type NameLocation = ClassSymbol | string;
+
+function locationText(location: NameLocation): string {
+  return typeof location === 'string' ? location : displayClassKind(isInterface(location), location.name);
+}
 
 export type ClassLookup =
   | { readonly kind: 'found'; readonly cls: ClassSymbol }
@@ -37,7 +49,7 @@ export function resolveClassName(
   ctx: CheckContext,
   scope: UnitScope,
   name: QualifiedName,
-  location: string,
+  location: NameLocation,
 ): ClassSymbol | undefined {
   const cls = findClassName(ctx, scope, name, location);
   if (cls !== undefined && (cls.accessFlags & ACC_PUBLIC) === 0 && packageOf(cls.name) !== scope.packageName) {
@@ -57,7 +69,7 @@ function findClassName(
   ctx: CheckContext,
   scope: UnitScope,
   name: QualifiedName,
-  location: string,
+  location: NameLocation,
 ): ClassSymbol | undefined {
   const parts = name.parts;
   if (parts.length === 1) {
@@ -80,7 +92,7 @@ function findClassName(
           scope.file,
           name.span,
           'check.cant-resolve-class',
-          `cannot find symbol\n  symbol:   class ${first.name}\n  location: ${location}`,
+          `cannot find symbol\n  symbol:   class ${first.name}\n  location: ${locationText(location)}`,
         );
         return undefined;
     }
@@ -111,7 +123,7 @@ function findClassName(
 }
 
 /** Resolves type syntax to a type and records it in `node.type`; reports and yields the error type when it fails. */
-export function resolveType(ctx: CheckContext, scope: UnitScope, node: TypeNode | VoidTypeNode, location: string): Type {
+export function resolveType(ctx: CheckContext, scope: UnitScope, node: TypeNode | VoidTypeNode, location: NameLocation): Type {
   let type: Type;
   switch (node.kind) {
     case 'PrimitiveType':
@@ -136,7 +148,7 @@ export function resolveType(ctx: CheckContext, scope: UnitScope, node: TypeNode 
   return type;
 }
 
-export function resolveClassType(ctx: CheckContext, scope: UnitScope, node: ClassTypeNode, location: string): Type {
+export function resolveClassType(ctx: CheckContext, scope: UnitScope, node: ClassTypeNode, location: NameLocation): Type {
   const cls = resolveClassName(ctx, scope, node.name, location);
   const type = cls === undefined ? Types.error : Types.classType(cls.name);
   node.type = type;
@@ -152,5 +164,17 @@ function pkgOf(internalName: string): string {
 }
 
 function isPrimitiveName(name: string): name is PrimitiveName {
-  return ['boolean', 'byte', 'short', 'char', 'int', 'long', 'float', 'double'].includes(name);
+  switch (name) {
+    case 'boolean':
+    case 'byte':
+    case 'short':
+    case 'char':
+    case 'int':
+    case 'long':
+    case 'float':
+    case 'double':
+      return true;
+    default:
+      return false;
+  }
 }

@@ -151,9 +151,12 @@ export function unaryPromote(type: Type): Type {
 
 /** Binary numeric promotion (JLS 5.6.2) of two numeric types. */
 export function binaryPromote(a: Type, b: Type): Type {
-  const rank = (t: Type): number => (t.kind === 'primitive' ? numericRank[t.name] : 0);
-  const r = Math.max(rank(a), rank(b), numericRank.int);
+  const r = Math.max(numericRankOf(a), numericRankOf(b), numericRank.int);
   return r === numericRank.double ? Types.double : r === numericRank.float ? Types.float : r === numericRank.long ? Types.long : Types.int;
+}
+
+function numericRankOf(t: Type): number {
+  return t.kind === 'primitive' ? numericRank[t.name] : 0;
 }
 
 const numericRank: { readonly [N in PrimitiveName]: number } = {
