@@ -50,6 +50,26 @@ const KIND_ORDER: { readonly [K in ValueKind]: number } = { int: 0, long: 1, flo
 /** JVMS table 6.5.newarray-A. */
 const NEWARRAY_TYPE: { readonly [C in BaseTypeChar]: number } = { Z: 4, C: 5, F: 6, D: 7, B: 8, S: 9, I: 10, J: 11 };
 
+/**
+ * What emission needs of the opcode table, per opcode, in flat tables: the slots a fixed stack effect
+ * pops (-1 when the effect is not fixed) and pushes, whether control stops after the instruction, and
+ * one past the local slot an implicit-index form (iload_2...) touches.
+ */
+const FIXED_POP = new Int8Array(256).fill(-1);
+const FIXED_PUSH = new Int8Array(256);
+const ENDS_FLOW = new Uint8Array(256);
+const IMPLICIT_LOCALS_END = new Uint8Array(256);
+for (let opcode = 0; opcode < OPCODES.length; opcode++) {
+  const info = OPCODES[opcode];
+  if (info === undefined) continue;
+  if (info.stack.kind === 'fixed') {
+    FIXED_POP[opcode] = info.stack.pop;
+    FIXED_PUSH[opcode] = info.stack.push;
+  }
+  if (info.flow === 'return' || info.flow === 'throw' || info.flow === 'ret') ENDS_FLOW[opcode] = 1;
+  if (info.format === 'none') IMPLICIT_LOCALS_END[opcode] = localSlotsEnd(opcode, 0);
+}
+
 interface PendingHandler {
   readonly start: Label;
   readonly end: Label;
@@ -162,13 +182,23 @@ export class CodeBuilder {
 
   /** An instruction without operands (iadd, dup2_x2, areturn, athrow, arraylength, monitorenter...). */
   emit(opcode: OpCode): this {
+    // The most frequent call: written out with the flat tables instead of the helpers the other
+    // instructions use.
     const info = this.info(opcode);
     if (info.format !== 'none') throw new BytecodeError(`${info.name} takes operands; use its own builder method`);
+    const pop = FIXED_POP[opcode] as number;
+    if (pop < 0) throw new BytecodeError(`${info.name} has no fixed stack effect`);
     this.begin(1);
     this.buffer[this.length++] = opcode;
-    const end = localSlotsEnd(opcode, 0);
+    const end = IMPLICIT_LOCALS_END[opcode] as number;
     if (end > this.localsEnd) this.localsEnd = end;
-    return this.fixedEffect(info);
+    const before = this.blockDepth;
+    if (pop - before > this.blockNeed) this.blockNeed = pop - before;
+    const after = before - pop + (FIXED_PUSH[opcode] as number);
+    this.blockDepth = after;
+    if (after > this.blockRise) this.blockRise = after;
+    if (ENDS_FLOW[opcode] === 1) this.closeBlock(true);
+    return this;
   }
 
   /** Pushes an int constant with the shortest form: iconst_m1..iconst_5, bipush, sipush, else ldc/ldc_w. */
@@ -598,13 +628,14 @@ export class CodeBuilder {
   /** Makes room for an instruction of `length` bytes, whose length does not depend on its pc. */
   private begin(length: number): void {
     if (this.built) throw new BytecodeError('cannot emit into code that has been built');
-    const needed = this.length + length;
-    if (needed > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, needed));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
+    if (this.length + length > this.buffer.length) this.grow(this.length + length);
     this.nextPc += length;
+  }
+
+  private grow(needed: number): void {
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, needed));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
   }
 
   private put1(v: number): void {
@@ -626,11 +657,11 @@ export class CodeBuilder {
 
   /** Adds the opcode table's stack effect to the block's summary; a return, athrow or ret ends the block. */
   private fixedEffect(info: OpcodeInfo): this {
-    const stack = info.stack;
-    if (stack.kind !== 'fixed') throw new BytecodeError(`${info.name} has no fixed stack effect`);
-    this.effect(stack.pop, stack.push);
-    const flow = info.flow;
-    if (flow === 'return' || flow === 'throw' || flow === 'ret') this.closeBlock(true);
+    const opcode = info.code;
+    const pop = FIXED_POP[opcode] as number;
+    if (pop < 0) throw new BytecodeError(`${info.name} has no fixed stack effect`);
+    this.effect(pop, FIXED_PUSH[opcode] as number);
+    if (ENDS_FLOW[opcode] === 1) this.closeBlock(true);
     return this;
   }
 

@@ -38,27 +38,27 @@ export class CodeBuilderSink implements CodeSink {
   }
 
   simple(op: OpCode): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.emit(op);
   }
 
   local(op: OpCode, slot: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.local(op, slot);
   }
 
   iinc(slot: number, delta: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.iinc(slot, delta);
   }
 
   intConstant(value: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.pushInt(value);
   }
 
   longConstant(value: bigint): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     const long = toLong(value);
     if (long.isZero() || long.equals(Long.ONE)) {
       this.code.pushLong(long);
@@ -69,12 +69,12 @@ export class CodeBuilderSink implements CodeSink {
   }
 
   floatConstant(value: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.pushFloat(value);
   }
 
   doubleConstant(value: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     if (Object.is(value, 0) || value === 1) {
       this.code.pushDouble(value);
       return;
@@ -84,51 +84,51 @@ export class CodeBuilderSink implements CodeSink {
   }
 
   stringConstant(value: string): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.pushString(value);
   }
 
   // References enter the constant pool as they are met, as javac's do, so that constants used early get
   // the low indexes (and the short ldc) they get from javac.
   field(op: OpCode, owner: string, name: string, descriptor: string): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.field(op, owner, name, descriptor);
   }
 
   invoke(op: OpCode, owner: string, name: string, descriptor: string, isInterface: boolean): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.invoke(op, owner, name, descriptor, isInterface);
   }
 
   classOp(op: OpCode, className: string): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.typeInstruction(op, className);
   }
 
   newarray(typeCode: number): void {
     const descriptor = newarrayDescriptors[typeCode];
     if (descriptor === undefined) throw internalError(`newarray type code ${typeCode}`);
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.newArray(descriptor);
   }
 
   multianewarray(descriptor: string, dimensions: number): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.multiANewArray(descriptor, dimensions);
   }
 
   branch(op: OpCode, target: SinkLabel): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.branch(op, asBuilderLabel(target));
   }
 
   tableswitch(low: number, high: number, defaultTarget: SinkLabel, targets: readonly SinkLabel[]): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.tableswitch(low, high, asBuilderLabel(defaultTarget), targets.map(asBuilderLabel));
   }
 
   lookupswitch(defaultTarget: SinkLabel, keys: readonly number[], targets: readonly SinkLabel[]): void {
-    this.flushLine();
+    if (this.pendingLine >= 0) this.flushLine();
     this.code.lookupswitch(
       asBuilderLabel(defaultTarget),
       keys.map((k, i) => [k, asBuilderLabel(targets[i] as SinkLabel)] as const),

@@ -282,8 +282,10 @@ export class Emitter {
 
   /** Prepares to emit one instruction: false when the code is dead and the instruction is dropped. */
   private begin(): boolean {
-    if (!this.alive) return false;
-    this.flush();
+    // What `alive` and `flush` check, without the calls when there is nothing to do (this runs for
+    // every instruction).
+    if (!this.live && !someJumpedTo(this.pendingPlacements)) return false;
+    if (this.pendingGoto !== undefined || this.pendingPlacements.length > 0) this.flush();
     this.live = true;
     if (this.pendingLine !== undefined) {
       this.addLine(this.pendingLine);
