@@ -30,6 +30,7 @@ export abstract class ExpressionRules extends TypeRules {
   private expressionAlts: OrMethodOpts<Expr> | undefined;
   private unaryAlts: OrMethodOpts<Expr> | undefined;
   private incDecAlts: IOrAlt<IToken>[] | undefined;
+  private conditionalLastAlts: OrMethodOpts<Expr> | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
   private binaryStepLoop: (() => void) | undefined;
   private binaryStepAlts: IOrAlt<BinaryStep>[] | undefined;
@@ -70,30 +71,27 @@ export abstract class ExpressionRules extends TypeRules {
     return this.mayStart(AssignOperator) ? this.assignmentRest(target) : target;
   }
 
-  // The closures of an OPTION or MANY capture the variables they assign, and V8 then allocates a context
-  // for those variables on every entry to the enclosing function, whether or not the closure is built.
-  // So the hottest paths keep their OPTIONs and MANYs in methods of their own (assignmentRest,
-  // binaryChain, conditionalRest, selectorsAndPostfix, callRest), entered only where the production can
-  // start; the DSL calls in them still belong to the rule that runs them.
+  // The hottest OPTIONs and MANYs sit in methods of their own (assignmentRest, binaryChain,
+  // conditionalRest, selectorsAndPostfix, callRest), entered only where the production can start; the
+  // DSL calls in them still belong to the rule that runs them. Outside recording they do not go through
+  // chevrotain's OPTION or MANY at all: where the caller has seen the production's first token, the
+  // OPTION's lookahead would pass, and a MANY's is the same first-token test as a plain loop's. That
+  // saves chevrotain's dispatch and the closures (with a context for what they assign) on every call.
 
   /** `= value` (or another assignment operator) after an assignment's target; in `expression`. */
   private assignmentRest(target: Expr): Expr {
-    let result = target;
-    this.OPTION(() => {
-      const op = this.CONSUME(AssignOperator);
-      const value = this.SUBRULE(this.expression);
-      this.ACTION(() => {
-        result = {
-          kind: 'Assign',
-          operator: op.image as AssignOperatorText,
-          target,
-          value,
-          operatorSpan: tokenSpan(op),
-          span: spanBetween(target.span, value.span),
-        };
-      });
-    });
-    return result;
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => this.assignment(target));
+      return RECORDED;
+    }
+    return this.assignment(target);
+  }
+
+  private assignment(target: Expr): Expr {
+    const op = this.CONSUME(AssignOperator);
+    const value = this.SUBRULE(this.expression);
+    if (this.RECORDING_PHASE) return RECORDED;
+    return { kind: 'Assign', operator: op.image as AssignOperatorText, target, value, operatorSpan: tokenSpan(op), span: spanBetween(target.span, value.span) };
   }
 
   /**
@@ -182,23 +180,31 @@ export abstract class ExpressionRules extends TypeRules {
 
   /** `? whenTrue : whenFalse` after a conditional's condition. */
   private conditionalRest(condition: Expr): Expr {
-    let result = condition;
-    this.OPTION5(() => {
-      this.CONSUME(Op.Question);
-      const whenTrue = this.SUBRULE5(this.expression);
-      this.CONSUME(Op.Colon);
-      const whenFalse = this.OR6({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE6(this.expression) },
-          { ALT: () => this.SUBRULE5(this.conditionalExpression) },
-        ],
-      });
-      this.ACTION(() => {
-        result = { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
-      });
-    });
-    return result;
+    if (this.RECORDING_PHASE) {
+      this.OPTION5(() => this.conditional(condition));
+      return RECORDED;
+    }
+    return this.conditional(condition);
+  }
+
+  private conditional(condition: Expr): Expr {
+    this.CONSUME(Op.Question);
+    const whenTrue = this.SUBRULE5(this.expression);
+    this.CONSUME(Op.Colon);
+    // As in `expression`: a last operand that is not a lambda skips the OR, whose other alternative
+    // would report the same error at the same token.
+    const whenFalse =
+      !this.RECORDING_PHASE && !startsLambda(this.peek)
+        ? this.SUBRULE5(this.conditionalExpression)
+        : this.OR6((this.conditionalLastAlts ??= {
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              { GATE: () => startsLambda(this.peek), ALT: () => this.SUBRULE6(this.expression) },
+              { ALT: () => this.SUBRULE5(this.conditionalExpression) },
+            ],
+          }));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return { kind: 'Conditional', condition, whenTrue, whenFalse, span: spanBetween(condition.span, whenFalse.span) };
   }
 
   conditionalExpression = this.RULE('conditionalExpression', (): Expr => this.conditionalBody());
@@ -390,20 +396,16 @@ export abstract class ExpressionRules extends TypeRules {
 
   /** A primary's selectors and postfix operators; in `unaryExpression`. */
   private selectorsAndPostfix(primary: Expr): Expr {
-    let e = primary;
-    if (this.mayStart(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) {
-      this.MANY(() => {
-        const next = this.SUBRULE(this.selector, { ARGS: [e] });
-        e = next;
-      });
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => this.SUBRULE(this.selector, { ARGS: [primary] }));
+      this.MANY2(() => this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }])));
+      return RECORDED;
     }
-    if (this.mayStart(Op.PlusPlus) || this.at(Op.MinusMinus)) {
-      this.MANY2(() => {
-        const op = this.OR4((this.incDecAlts ??= [{ ALT: () => this.CONSUME3(Op.PlusPlus) }, { ALT: () => this.CONSUME3(Op.MinusMinus) }]));
-        this.ACTION(() => {
-          e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
-        });
-      });
+    let e = primary;
+    while (this.at(Op.Dot) || this.at(Op.LBracket) || this.at(Op.ColonColon)) e = this.SUBRULE(this.selector, { ARGS: [e] });
+    for (let type = this.LA(1).tokenType; type === Op.PlusPlus || type === Op.MinusMinus; type = this.LA(1).tokenType) {
+      const op = this.CONSUME3(type);
+      e = { kind: 'IncDec', operator: op.image as '++' | '--', prefix: false, operand: e, span: spanBetween(e.span, tokenSpan(op)) };
     }
     return e;
   }
@@ -423,12 +425,11 @@ export abstract class ExpressionRules extends TypeRules {
 
   /** A method call's arguments after its name; in `unaryExpression`. */
   private callRest(name: IToken): Expr {
-    let args: Expr[] | undefined;
-    this.OPTION(() => {
-      args = this.SUBRULE(this.arguments);
-    });
-    if (this.RECORDING_PHASE) return RECORDED;
-    if (args === undefined) return { kind: 'Name' as const, name: name.image, span: tokenSpan(name) };
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => this.SUBRULE(this.arguments));
+      return RECORDED;
+    }
+    const args = this.SUBRULE(this.arguments);
     return { kind: 'MethodCall' as const, target: null, name: this.ident(name), args, span: this.spanFrom(name) };
   }
 
@@ -514,13 +515,12 @@ export abstract class ExpressionRules extends TypeRules {
 
   /** After `target.name`: a method call when arguments follow, else a field access. */
   memberSuffix = this.RULE('memberSuffix', (target: Expr | { kind: 'Super'; span: Span }, name: IToken): Expr => {
-    let args: Expr[] | undefined;
-    if (this.mayStart(Op.LParen)) {
-      this.OPTION(() => {
-        args = this.SUBRULE(this.arguments);
-      });
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => this.SUBRULE(this.arguments));
+      return RECORDED;
     }
-    if (this.RECORDING_PHASE) return RECORDED;
+    // The OPTION's lookahead is `(`, tested here without it (see assignmentRest).
+    const args = this.at(Op.LParen) ? this.SUBRULE(this.arguments) : undefined;
     const span = this.spanFrom(target.span);
     if (args === undefined) return { kind: 'FieldAccess' as const, target, name: this.ident(name), span };
     return { kind: 'MethodCall' as const, target, name: this.ident(name), args, span };

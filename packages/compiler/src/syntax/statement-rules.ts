@@ -1,5 +1,5 @@
 // Grammar rules for blocks and statements, local declarations and parameters.
-import type { IOrAlt, OrMethodOpts, IToken, TokenType } from 'chevrotain';
+import type { DSLMethodOptsWithErr, IOrAlt, OrMethodOpts, IToken, TokenType } from 'chevrotain';
 import type {
   Block,
   CatchClause,
@@ -34,6 +34,12 @@ export abstract class StatementRules extends ExpressionRules {
   private localVariableNotAllowedAlt: IOrAlt<Stmt> | undefined;
   private switchLabelAlts: IOrAlt<SwitchLabel>[] | undefined;
   private caseEndAlts: IOrAlt<unknown>[] | undefined;
+  private initializerOption: (() => Expr) | undefined;
+  private caseConstantsLoop: (() => void) | undefined;
+  private varargsOption: (() => void) | undefined;
+  private blockStatementLoop: DSLMethodOptsWithErr<void> | undefined;
+  /** The statements of the block being parsed (see blockStatements). */
+  private statementList: Stmt[] = [];
   private defaultEndAlts: IOrAlt<unknown>[] | undefined;
 
   block = this.RULE('block', (): Block => {
@@ -74,31 +80,40 @@ export abstract class StatementRules extends ExpressionRules {
   });
 
   blockStatements = this.RULE('blockStatements', (inSwitch: boolean): Stmt[] => {
+    // The list goes to a field that the MANY's body (built once, capturing only the parser) fills;
+    // blocks nest, so the enclosing block's list is put back afterwards.
+    const outer = this.statementList;
     const statements: Stmt[] = [];
+    this.statementList = statements;
     let more = true;
     while (more) {
-      this.MANY({
+      this.MANY((this.blockStatementLoop ??= {
         // A `case` or `default` here is either the next switch group or an orphan for skipStrayInBlock.
         GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
-        DEF: () => {
-          const start = this.position;
-          const depth = this.nesting;
-          try {
-            const s = this.blockStatement();
-            if (s !== null) statements.push(s);
-          } catch (e) {
-            if (this.RECORDING_PHASE) throw e;
-            // Rules left by the exception did not decrement the nesting depth.
-            this.nesting = depth;
-            this.reportFailure(e);
-            this.resyncStatement(start);
-          }
-        },
-      });
+        DEF: () => this.blockStatementInList(),
+      }));
       more = !this.RECORDING_PHASE && this.skipStrayInBlock(inSwitch);
     }
+    this.statementList = outer;
     return statements;
   });
+
+  /** One statement of blockStatements, added to `statementList`; a failed one is reported and skipped. */
+  private blockStatementInList(): void {
+    const start = this.position;
+    const depth = this.nesting;
+    const statements = this.statementList;
+    try {
+      const s = this.blockStatement();
+      if (s !== null) statements.push(s);
+    } catch (e) {
+      if (this.RECORDING_PHASE) throw e;
+      // Rules left by the exception did not decrement the nesting depth.
+      this.nesting = depth;
+      this.reportFailure(e);
+      this.resyncStatement(start);
+    }
+  }
 
   /**
    * A block statement: a local declaration or a statement, whose alternatives this OR shares with
@@ -157,15 +172,20 @@ export abstract class StatementRules extends ExpressionRules {
     const first = this.LA(1);
     const mods = this.modifiersIfAny();
     const declaredType = this.SUBRULE(this.type);
-    const declarators: VarDeclarator[] = [];
-    const d = this.SUBRULE(this.variableDeclarator, { ARGS: [declaredType] });
-    declarators.push(d);
-    this.MANY(() => {
+    const args = { ARGS: [declaredType] as [TypeNode] };
+    const declarators: VarDeclarator[] = [this.SUBRULE(this.variableDeclarator, args)];
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
+        this.CONSUME(Op.Comma);
+        this.SUBRULE2(this.variableDeclarator, args);
+      });
+      return RECORDED;
+    }
+    // The MANY's lookahead is the comma, tested here without it (see ExpressionRules.assignmentRest).
+    while (this.at(Op.Comma)) {
       this.CONSUME(Op.Comma);
-      const next = this.SUBRULE2(this.variableDeclarator, { ARGS: [declaredType] });
-      declarators.push(next);
-    });
-    if (this.RECORDING_PHASE) return RECORDED;
+      declarators.push(this.SUBRULE2(this.variableDeclarator, args));
+    }
     this.checkOnlyFinal(mods, declarators[0]?.name.span ?? declaredType.span);
     if (declaredType.kind === 'ClassType' && declaredType.name.text === 'var') {
       this.notSupported(declaredType.span, "local variable type inference ('var')");
@@ -187,14 +207,19 @@ export abstract class StatementRules extends ExpressionRules {
    */
   private declaratorBody(declaredType: TypeNode, name: IToken): VarDeclarator {
     const dims = this.dimsIfAny();
-    let init: Expr | null = null;
-    if (this.mayStart(Op.Eq)) {
-      this.OPTION(() => {
-        this.CONSUME(Op.Eq);
-        init = this.OR(this.variableInitializerAlternatives());
-      });
+    if (this.RECORDING_PHASE) {
+      this.OPTION((this.initializerOption ??= () => this.initializer()));
+      return RECORDED;
     }
-    return this.RECORDING_PHASE ? RECORDED : { name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) };
+    // The OPTION's lookahead is `=`, tested here without it (see ExpressionRules.assignmentRest).
+    const init = this.at(Op.Eq) ? this.initializer() : null;
+    return { name: this.ident(name), type: this.withDims(declaredType, dims), init, span: this.spanFrom(name) };
+  }
+
+  /** `= initialiser` in a declarator; declaratorBody's OPTION. */
+  private initializer(): Expr {
+    this.CONSUME(Op.Eq);
+    return this.OR(this.variableInitializerAlternatives());
   }
 
   statement = this.RULE('statement', (): Stmt => {
@@ -284,12 +309,20 @@ export abstract class StatementRules extends ExpressionRules {
     const kw = this.CONSUME(Kw.if);
     const condition = this.parenthesized();
     const thenStmt = this.SUBRULE(this.statement);
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(Kw.else);
+        this.SUBRULE2(this.statement);
+      });
+      return RECORDED;
+    }
+    // The OPTION's lookahead is `else`, tested here without it (see ExpressionRules.assignmentRest).
     let elseStmt: Stmt | null = null;
-    this.OPTION(() => {
+    if (this.at(Kw.else)) {
       this.CONSUME(Kw.else);
       elseStmt = this.SUBRULE2(this.statement);
-    });
-    return this.RECORDING_PHASE ? RECORDED : { kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) };
+    }
+    return { kind: 'If' as const, condition, thenStmt, elseStmt, span: this.spanFrom(kw) };
   });
 
   /**
@@ -458,10 +491,14 @@ export abstract class StatementRules extends ExpressionRules {
   switchGroup = this.RULE('switchGroup', (): SwitchCase => {
     const first = this.LA(1);
     const labels: SwitchLabel[] = [];
-    this.AT_LEAST_ONE(() => {
-      const label = this.SUBRULE(this.switchLabel);
-      labels.push(label);
-    });
+    if (this.RECORDING_PHASE) {
+      this.AT_LEAST_ONE(() => this.SUBRULE(this.switchLabel));
+    } else {
+      // The AT_LEAST_ONE's lookahead is `case` or `default`, which switchStatement's MANY has seen
+      // before invoking this rule; tested here without it (see ExpressionRules.assignmentRest).
+      do labels.push(this.SUBRULE(this.switchLabel));
+      while (this.at(Kw.case) || this.at(Kw.default));
+    }
     const body = this.SUBRULE(this.blockStatements, IN_SWITCH);
     return this.RECORDING_PHASE ? RECORDED : { labels, body, span: this.spanFrom(first) };
   });
@@ -472,11 +509,11 @@ export abstract class StatementRules extends ExpressionRules {
         ALT: () => {
           const kw = this.CONSUME(Kw.case);
           const value = this.SUBRULE(this.expression);
-          this.MANY(() => {
+          this.MANY((this.caseConstantsLoop ??= () => {
             const comma = this.CONSUME(Op.Comma);
             this.SUBRULE2(this.expression);
             this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
-          });
+          }));
           this.OR2((this.caseEndAlts ??= this.switchLabelEndAlternatives()));
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Case' as const, value, span: this.spanFrom(kw) };
         },
@@ -565,13 +602,15 @@ export abstract class StatementRules extends ExpressionRules {
     const first = this.LA(1);
     const mods = this.modifiersIfAny();
     let type = this.SUBRULE(this.type);
-    this.OPTION(() => {
-      const dots = this.CONSUME(Op.Ellipsis);
-      this.ACTION(() => {
-        this.notSupported(tokenSpan(dots), 'varargs');
-        type = { kind: 'ArrayType', element: type, span: this.spanFrom(type.span) };
-      });
-    });
+    // The OPTION's lookahead is `...`, tested here without it outside recording (see
+    // ExpressionRules.assignmentRest); its body captures only the parser, so it is built once.
+    if (this.RECORDING_PHASE || this.at(Op.Ellipsis)) {
+      this.OPTION((this.varargsOption ??= () => {
+        const dots = this.CONSUME(Op.Ellipsis);
+        this.ACTION(() => this.notSupported(tokenSpan(dots), 'varargs'));
+      }));
+      if (!this.RECORDING_PHASE) type = { kind: 'ArrayType', element: type, span: this.spanFrom(type.span) };
+    }
     const name = this.CONSUME(Identifier);
     const dims = this.dimsIfAny();
     if (this.RECORDING_PHASE) return RECORDED;

@@ -1,5 +1,5 @@
 // Grammar rules for types, qualified names and modifiers.
-import { tokenMatcher, type IOrAlt, type IToken } from 'chevrotain';
+import { tokenMatcher, type DSLMethodOptsWithErr, type IOrAlt, type IToken } from 'chevrotain';
 import type {
   ClassTypeNode,
   Identifier as IdentifierNode,
@@ -25,6 +25,8 @@ function primitiveTypeNode(t: IToken): PrimitiveTypeNode {
 export abstract class TypeRules extends ParserBase {
   // Alternatives that capture nothing but the parser, built once (as in ExpressionRules).
   private typeAlts: IOrAlt<PrimitiveTypeNode | ClassTypeNode>[] | undefined;
+  private modifierLoop: DSLMethodOptsWithErr<void> | undefined;
+  private modifierAlts: IOrAlt<void>[] | undefined;
 
   qualifiedName = this.RULE('qualifiedName', (): QualifiedName => {
     const parts: IdentifierNode[] = [];
@@ -86,47 +88,61 @@ export abstract class TypeRules extends ParserBase {
 
   modifiers = this.RULE('modifiers', (): Modifiers => {
     const first = this.LA(1);
+    if (this.RECORDING_PHASE) {
+      this.MANY((this.modifierLoop ??= { GATE: () => this.modifierMayBeNext(), DEF: () => this.OR(this.modifierAlternatives()) }));
+      return RECORDED;
+    }
+    // The MANY and its OR as a plain loop on the next token: their lookahead is the same first-token test
+    // (see ExpressionRules.assignmentRest).
     const items: Modifier[] = [];
-    this.MANY({
-      // `@interface` starts a declaration and `default:` a switch label; neither is a modifier.
-      GATE: () => !(this.at(Op.At) && this.at(Kw.interface, 2)) && !(this.at(Kw.default) && (this.at(Op.Colon, 2) || this.at(Op.Arrow, 2))),
-      DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              const t = this.CONSUME(ModifierKeyword);
-              this.ACTION(() => {
-                const span = tokenSpan(t);
-                if (items.some((m) => m.name === t.image)) this.report(span, SyntaxCode.repeatedModifier, 'repeated modifier');
-                else items.push({ name: t.image as ModifierName, span });
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const at = this.CONSUME(Op.At);
-              this.ACTION(() => {
-                this.notSupported(tokenSpan(at), 'annotations', true);
-                while (this.at(Identifier) && this.at(Op.Dot, 2)) {
-                  this.SKIP_TOKEN();
-                  this.SKIP_TOKEN();
-                }
-                this.skip();
-                if (this.at(Op.LParen)) this.skipBalanced();
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const d = this.CONSUME(Kw.default);
-              this.ACTION(() => this.notSupported(tokenSpan(d), 'default methods', true));
-            },
-          },
-        ]);
-      },
-    });
-    return this.RECORDING_PHASE ? RECORDED : this.modifiersFrom(items, first);
+    while (this.modifierMayBeNext()) {
+      const t = this.LA(1);
+      if (tokenMatcher(t, ModifierKeyword)) this.modifierKeyword(items);
+      else if (t.tokenType === Op.At) this.annotation();
+      else if (t.tokenType === Kw.default) this.defaultModifier();
+      else break;
+    }
+    return this.modifiersFrom(items, first);
   });
+
+  /** `@interface` starts a declaration and `default:` a switch label; neither is a modifier. */
+  private modifierMayBeNext(): boolean {
+    return !(this.at(Op.At) && this.at(Kw.interface, 2)) && !(this.at(Kw.default) && (this.at(Op.Colon, 2) || this.at(Op.Arrow, 2)));
+  }
+
+  private modifierAlternatives(): IOrAlt<void>[] {
+    return (this.modifierAlts ??= [
+      // Recording only: the list is not used.
+      { ALT: () => this.modifierKeyword([]) },
+      { ALT: () => this.annotation() },
+      { ALT: () => this.defaultModifier() },
+    ]);
+  }
+
+  private modifierKeyword(items: Modifier[]): void {
+    const t = this.CONSUME(ModifierKeyword);
+    if (this.RECORDING_PHASE) return;
+    const span = tokenSpan(t);
+    if (items.some((m) => m.name === t.image)) this.report(span, SyntaxCode.repeatedModifier, 'repeated modifier');
+    else items.push({ name: t.image as ModifierName, span });
+  }
+
+  private annotation(): void {
+    const at = this.CONSUME(Op.At);
+    if (this.RECORDING_PHASE) return;
+    this.notSupported(tokenSpan(at), 'annotations', true);
+    while (this.at(Identifier) && this.at(Op.Dot, 2)) {
+      this.SKIP_TOKEN();
+      this.SKIP_TOKEN();
+    }
+    this.skip();
+    if (this.at(Op.LParen)) this.skipBalanced();
+  }
+
+  private defaultModifier(): void {
+    const d = this.CONSUME(Kw.default);
+    if (!this.RECORDING_PHASE) this.notSupported(tokenSpan(d), 'default methods', true);
+  }
 
   type = this.RULE('type', (): TypeNode => {
     // Outside recording the alternative is picked here from the next token, as the OR's lookahead would
