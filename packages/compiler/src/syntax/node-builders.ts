@@ -28,36 +28,40 @@ const LONG_LIMIT = 1n << 63n;
 
 /**
  * The Literal for a number token. `negated` is true when a '-' directly precedes a decimal literal, which
- * javac folds into the literal so that -2147483648 and -9223372036854775808L are in range. Returns
- * `tooLarge` when the value does not fit ("integer number too large").
+ * javac folds into the literal so that -2147483648 and -9223372036854775808L are in range. An integer
+ * that does not fit (see `numberTooLarge`) gets the value 0.
  */
-export function numberLiteral(payload: TokenPayload, text: string, span: Span, negated: boolean): { literal: Literal; tooLarge: boolean } {
+export function numberLiteral(payload: TokenPayload, text: string, span: Span, negated: boolean): Literal {
   switch (payload.kind) {
     case 'int':
     case 'long': {
       const long = payload.kind === 'long';
-      const limit = long ? LONG_LIMIT : INT_LIMIT;
       const m = payload.magnitude;
       let value: bigint;
-      let tooLarge: boolean;
-      if (payload.decimal) {
-        tooLarge = negated ? m > limit : m >= limit;
-        value = negated ? -m : m;
-      } else {
-        tooLarge = m >= limit * 2n;
+      if (numberTooLarge(payload, negated)) value = 0n;
+      else if (payload.decimal) value = negated ? -m : m;
+      else {
         value = long ? BigInt.asIntN(64, m) : BigInt.asIntN(32, m);
         if (negated) value = long ? BigInt.asIntN(64, -value) : BigInt.asIntN(32, -value);
       }
-      if (tooLarge) value = 0n;
-      return { literal: { kind: 'Literal', text, value: { kind: payload.kind, value }, span }, tooLarge };
+      return { kind: 'Literal', text, value: { kind: payload.kind, value }, span };
     }
     case 'float':
     case 'double':
-      return { literal: { kind: 'Literal', text, value: { kind: payload.kind, value: negated ? -payload.value : payload.value }, span }, tooLarge: false };
+      return { kind: 'Literal', text, value: { kind: payload.kind, value: negated ? -payload.value : payload.value }, span };
     case 'char':
     case 'string':
       throw new Error(`internal parser error: a ${payload.kind} payload on a number token`);
   }
+}
+
+/** Whether an integer literal is out of range ("integer number too large"); see numberLiteral. */
+export function numberTooLarge(payload: TokenPayload, negated: boolean): boolean {
+  if (payload.kind !== 'int' && payload.kind !== 'long') return false;
+  const limit = payload.kind === 'long' ? LONG_LIMIT : INT_LIMIT;
+  const m = payload.magnitude;
+  if (payload.decimal) return negated ? m > limit : m >= limit;
+  return m >= limit * 2n;
 }
 
 const precedence: { readonly [op in BinaryOperator]: number } = {

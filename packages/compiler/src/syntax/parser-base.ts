@@ -16,7 +16,7 @@ import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import type { Expr, ExprStmt, Identifier as IdentifierNode, Modifier, Modifiers, Span, TypeNode } from './ast.js';
 import type { OakToken } from './lexer.js';
 import { isModifier, skipTypeArguments, type Peek } from './lookahead.js';
-import { numberLiteral, placeholderExpr, pointSpan, spanBetween, tokenSpan } from './node-builders.js';
+import { numberLiteral, numberTooLarge, placeholderExpr, pointSpan, spanBetween, tokenSpan } from './node-builders.js';
 import { SyntaxCode } from './syntax-errors.js';
 import { allTokens, Kw, Op } from './tokens.js';
 
@@ -436,8 +436,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const payload = (t as OakToken).payload ?? { kind: 'int', magnitude: 0n, decimal: true };
     const span = minus === undefined ? tokenSpan(t) : spanBetween(tokenSpan(minus), tokenSpan(t));
     const text = minus === undefined ? t.image : `-${t.image}`;
-    const { literal, tooLarge } = numberLiteral(payload, text, span, minus !== undefined);
-    if (tooLarge) this.report(tokenSpan(t), SyntaxCode.intTooLarge, 'integer number too large');
-    return literal;
+    const negated = minus !== undefined;
+    if (numberTooLarge(payload, negated)) this.report(tokenSpan(t), SyntaxCode.intTooLarge, 'integer number too large');
+    return numberLiteral(payload, text, span, negated);
   }
 }

@@ -8,6 +8,7 @@
 import type { IOrAlt, IToken } from 'chevrotain';
 import { diagnosticAt, type Diagnostic, type SourceText } from '../diagnostics.js';
 import type {
+  Block,
   ClassDecl,
   ClassTypeNode,
   CompilationUnit,
@@ -43,6 +44,9 @@ const MAX_LOOKAHEAD = 1;
 class OakParser extends StatementRules {
   /** Built once, as in ExpressionRules. */
   private memberAlts: IOrAlt<Member | null>[] | undefined;
+  private memberRestAlts: IOrAlt<Member | null>[] | undefined;
+  private typeParametersOption: (() => void) | undefined;
+  private methodBodyAlts: IOrAlt<Block | null>[] | undefined;
 
   constructor() {
     super({ maxLookahead: MAX_LOOKAHEAD, skipValidations: !validateGrammar, lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) });
@@ -297,22 +301,41 @@ class OakParser extends StatementRules {
   });
 
   memberRest = this.RULE('memberRest', (mods: Modifiers, first: IToken): Member | null => {
-    const start = (): Span => (mods.items.length > 0 ? mods.span : tokenSpan(first));
-    this.OPTION(() => this.SUBRULE(this.typeParameters));
-    return this.OR([
+    if (this.RECORDING_PHASE || this.at(Op.Lt)) this.OPTION((this.typeParametersOption ??= () => this.SUBRULE(this.typeParameters)));
+    // The alternatives are built once and read the member's modifiers and first token from these
+    // fields on entry, before anything nested can set them again.
+    this.memberMods = mods;
+    this.memberFirst = first;
+    return this.OR(this.memberRestAlternatives());
+  });
+
+  /** The modifiers and first token of the member memberRest is parsing (see memberRestAlternatives). */
+  private memberMods: Modifiers = RECORDED;
+  private memberFirst: IToken = RECORDED;
+
+  /** Where a member starts: at its first modifier, or else at its first token. */
+  private memberStart(mods: Modifiers, first: IToken): Span | IToken {
+    return mods.items.length > 0 ? mods.span : first;
+  }
+
+  private memberRestAlternatives(): IOrAlt<Member | null>[] {
+    return (this.memberRestAlts ??= [
       {
         ALT: () => {
+          const mods = this.memberMods;
+          const first = this.memberFirst;
           const body = this.SUBRULE(this.block);
           if (this.RECORDING_PHASE) return RECORDED;
           const isStatic = mods.items.some((m) => m.name === 'static');
           for (const m of mods.items) {
             if (m.name !== 'static') this.report(m.span, SyntaxCode.modifierNotAllowed, `modifier ${m.name} not allowed here`);
           }
-          return { kind: 'Initializer' as const, isStatic, body, span: this.spanFrom(start()) };
+          return { kind: 'Initializer' as const, isStatic, body, span: this.spanFrom(this.memberStart(mods, first)) };
         },
       },
       {
         ALT: () => {
+          const mods = this.memberMods;
           const kw = this.OR2([
             { ALT: () => this.CONSUME(Kw.class) },
             { ALT: () => this.CONSUME(Kw.interface) },
@@ -342,6 +365,8 @@ class OakParser extends StatementRules {
       {
         GATE: () => startsConstructor(this.peek),
         ALT: () => {
+          const mods = this.memberMods;
+          const first = this.memberFirst;
           const name = this.CONSUME2(Identifier);
           const params = this.SUBRULE(this.formalParameters);
           const throws = this.SUBRULE(this.throwsClause);
@@ -350,53 +375,67 @@ class OakParser extends StatementRules {
           if (name.image !== this.className) {
             this.report(tokenSpan(name), SyntaxCode.invalidMethodDeclaration, 'invalid method declaration; return type required');
           }
-          return { kind: 'Constructor' as const, modifiers: mods, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
+          return { kind: 'Constructor' as const, modifiers: mods, name: this.ident(name), params, throws, body, span: this.spanFrom(this.memberStart(mods, first)) };
         },
       },
       {
         ALT: () => {
+          const mods = this.memberMods;
+          const first = this.memberFirst;
           const v = this.CONSUME(Kw.void);
           const name = this.CONSUME3(Identifier);
           const returnType: VoidTypeNode = { kind: 'VoidType', span: tokenSpan(v) };
-          return this.SUBRULE(this.methodRest, { ARGS: [mods, returnType, name, start] });
+          return this.SUBRULE(this.methodRest, { ARGS: [mods, returnType, name, first] });
         },
       },
       {
         ALT: () => {
+          const mods = this.memberMods;
+          const first = this.memberFirst;
           const type = this.SUBRULE(this.type);
           const name = this.CONSUME4(Identifier);
+          const args = { ARGS: [mods, type, name, first] as [Modifiers, TypeNode, IToken, IToken] };
+          // Outside recording the OR's choice is made from the next token: `(` for a method, what can
+          // start the rest of a field for a field; the OR remains for recording and for the error.
+          if (!this.RECORDING_PHASE) {
+            if (this.at(Op.LParen)) return this.SUBRULE2(this.methodRest, args);
+            const next = this.LA(1).tokenType;
+            if (next === Op.Semicolon || next === Op.Eq || next === Op.Comma || next === Op.LBracket) return this.SUBRULE(this.fieldRest, args);
+          }
           return this.OR3([
-            { GATE: () => this.at(Op.LParen), ALT: () => this.SUBRULE2(this.methodRest, { ARGS: [mods, type, name, start] }) },
-            { ALT: () => this.SUBRULE(this.fieldRest, { ARGS: [mods, type, name, start] }) },
+            { GATE: () => this.at(Op.LParen), ALT: () => this.SUBRULE2(this.methodRest, args) },
+            { ALT: () => this.SUBRULE(this.fieldRest, args) },
           ]);
         },
       },
     ]);
-  });
+  }
 
-  methodRest = this.RULE('methodRest', (mods: Modifiers, declaredReturn: TypeNode | VoidTypeNode, name: IToken, start: () => Span): Member => {
+  methodRest = this.RULE('methodRest', (mods: Modifiers, declaredReturn: TypeNode | VoidTypeNode, name: IToken, head: IToken): Member => {
     const params = this.SUBRULE(this.formalParameters);
     const dims = this.dimsIfAny();
     const throws = this.SUBRULE(this.throwsClause);
-    const body = this.OR([
-      { ALT: () => this.SUBRULE(this.block) },
-      {
-        ALT: () => {
-          this.CONSUME(Op.Semicolon);
-          return null;
+    const body = this.OR(
+      (this.methodBodyAlts ??= [
+        { ALT: () => this.SUBRULE(this.block) },
+        {
+          ALT: () => {
+            this.CONSUME(Op.Semicolon);
+            return null;
+          },
         },
-      },
-    ]);
+      ]),
+    );
     if (this.RECORDING_PHASE) return RECORDED;
     let returnType = declaredReturn;
     if (dims.length > 0) {
       if (returnType.kind === 'VoidType') this.report(dims[0] as Span, SyntaxCode.expected, "'(' expected");
       else returnType = this.withDims(returnType, dims);
     }
-    return { kind: 'Method' as const, modifiers: mods, returnType, name: this.ident(name), params, throws, body, span: this.spanFrom(start()) };
+    return { kind: 'Method' as const, modifiers: mods, returnType, name: this.ident(name), params, throws, body, span: this.spanFrom(this.memberStart(mods, head)) };
   });
 
-  fieldRest = this.RULE('fieldRest', (mods: Modifiers, declaredType: TypeNode, name: IToken, start: () => Span): Member => {
+  fieldRest = this.RULE('fieldRest', (mods: Modifiers, declaredType: TypeNode, name: IToken, head: IToken): Member => {
     const declarators: VarDeclarator[] = [];
     const first = this.SUBRULE(this.declaratorRest, { ARGS: [declaredType, name] });
     declarators.push(first);
@@ -406,16 +445,21 @@ class OakParser extends StatementRules {
       declarators.push(next);
     });
     this.CONSUME(Op.Semicolon);
-    return this.RECORDING_PHASE ? RECORDED : { kind: 'Field' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(start()) };
+    return this.RECORDING_PHASE ? RECORDED : { kind: 'Field' as const, modifiers: mods, declaredType, declarators, span: this.spanFrom(this.memberStart(mods, head)) };
   });
 
   throwsClause = this.RULE('throwsClause', (): ClassTypeNode[] => {
-    let list: ClassTypeNode[] = [];
-    this.OPTION(() => {
-      this.CONSUME(Kw.throws);
-      list = this.SUBRULE(this.classTypeList);
-    });
-    return list;
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(Kw.throws);
+        this.SUBRULE(this.classTypeList);
+      });
+      return RECORDED;
+    }
+    // The OPTION's lookahead is `throws`, tested here without it (see ExpressionRules.assignmentRest).
+    if (!this.at(Kw.throws)) return [];
+    this.CONSUME(Kw.throws);
+    return this.SUBRULE(this.classTypeList);
   });
 
   formalParameters = this.RULE('formalParameters', (): Param[] => {
