@@ -1,7 +1,7 @@
 // The state of checking one body (a method, constructor, initialiser block or field initialiser): the
 // class it belongs to, whether `this` is available, the local variables in scope, and the statements
 // `break` and `continue` can leave.
-import type { Identifier, Span, Stmt } from '../syntax/ast.js';
+import type { Binding, Identifier, Span, Stmt } from '../syntax/ast.js';
 import type { CheckContext } from './check-context.js';
 import type { SourceClass, SourceField } from './class-declarations.js';
 import { displayTypes } from './display.js';
@@ -32,6 +32,8 @@ export class BodyContext {
   private readonly visible: LocalSymbol[] = [];
   private readonly scopeStarts: number[] = [];
   private nextIndex = 0;
+  /** The binding of each local by index, shared by every name that denotes it. */
+  private readonly localBindings: Binding[] = [];
   /** Innermost last. */
   readonly jumpTargets: JumpTarget[] = [];
   /** True while checking the arguments of this(...) / super(...), where `this` is not yet usable. */
@@ -83,6 +85,16 @@ export class BodyContext {
       if (local.name === name) return local;
     }
     return undefined;
+  }
+
+  /** The binding of a name that denotes `local` (one record per local, not per use). */
+  localBinding(local: LocalSymbol): Binding {
+    let binding = this.localBindings[local.index];
+    if (binding === undefined) {
+      binding = { kind: 'local', local };
+      this.localBindings[local.index] = binding;
+    }
+    return binding;
   }
 
   markInitializedFinal(local: LocalSymbol): void {

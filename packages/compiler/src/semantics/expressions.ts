@@ -230,7 +230,7 @@ export class ExpressionChecker {
       case 'int': {
         // Exact below 2^53, which every int literal is; BigInt.asIntN would allocate.
         const n = Number(v.value);
-        e.constant = { kind: 'int', value: Number.isSafeInteger(n) ? n | 0 : Number(BigInt.asIntN(32, v.value)) };
+        e.constant = intConstant(Number.isSafeInteger(n) ? n | 0 : Number(BigInt.asIntN(32, v.value)));
         return Types.int;
       }
       case 'long':
@@ -260,7 +260,7 @@ export class ExpressionChecker {
 
   /** Binds a name to the local it denotes; its type. */
   private localName(e: Name, local: LocalSymbol): Type {
-    e.binding = { kind: 'local', local };
+    e.binding = this.body.localBinding(local);
     e.type = local.type;
     if (local.constantValue !== undefined && this.assigning !== e) e.constant = local.constantValue;
     return local.type;
@@ -1030,6 +1030,21 @@ function arithmetic(promoted: Type): OperationTypes {
 
 function comparison(promoted: Type): OperationTypes {
   return comparisonOf[promotedName(promoted)];
+}
+
+/** Constants are never modified, so each small int (most int literals are small) has one shared record. */
+const smallIntConstants: ConstantValue[] = [];
+const SMALL_INT_MIN = -128;
+const SMALL_INT_MAX = 1023;
+
+function intConstant(value: number): ConstantValue {
+  if (value < SMALL_INT_MIN || value > SMALL_INT_MAX) return { kind: 'int', value };
+  let constant = smallIntConstants[value - SMALL_INT_MIN];
+  if (constant === undefined) {
+    constant = { kind: 'int', value };
+    smallIntConstants[value - SMALL_INT_MIN] = constant;
+  }
+  return constant;
 }
 
 function hasErrorType(types: readonly Type[]): boolean {

@@ -69,6 +69,7 @@ export class FlowAnalyzer {
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
   private singleCatchParams: Set<VarSet> | undefined;
   private loopDepth = 0;
+  private readonly rights: Expr[] = [];
   /** Blank final variables (tracked fields, final locals): the only ones whose unassignment matters. */
   private finalBits: VarSet;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
@@ -606,15 +607,19 @@ export class FlowAnalyzer {
           this.expr(e.right);
           return;
         }
-        // Left-nested chains (a + b + c ...) are walked in a loop, not by recursion.
-        const rights: Expr[] = [e.right];
+        // Left-nested chains (a + b + c ...) are walked in a loop, not by recursion, their right
+        // operands kept on one stack shared by nested chains.
+        const rights = this.rights;
+        const base = rights.length;
+        rights.push(e.right);
         let left: Expr = e.left;
         while (isArithmeticChain(left)) {
           rights.push(left.right);
           left = left.left;
         }
         this.expr(left);
-        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i] as Expr);
+        for (let i = rights.length - 1; i >= base; i--) this.expr(rights[i] as Expr);
+        rights.length = base;
         return;
       }
       case 'Assign':
