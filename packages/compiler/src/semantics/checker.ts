@@ -4,7 +4,7 @@
 // code generator reads the annotations.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
 import type { Diagnostic, SourceText } from '../diagnostics.js';
-import type { CompilationUnit, ConstructorDecl, FieldDecl, MethodDecl, Modifier, Param } from '../syntax/ast.js';
+import type { CompilationUnit, ConstructorDecl, FieldDecl, Member, MethodDecl, Modifier, Param, Stmt } from '../syntax/ast.js';
 import { BodyContext, type BodyKind, type CheckerServices } from './body-context.js';
 import { classPosition, Reporter, type CheckContext } from './check-context.js';
 import {
@@ -94,12 +94,21 @@ class Attribution implements CheckerServices {
   }
 
   attributeClass(c: SourceClass): void {
-    for (const member of c.decl.members) {
+    const members = c.decl.members;
+    let constructors = 0;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i] as Member;
       if (member.kind === 'Field') this.attributeFieldDecl(member);
-      else this.attributeMethod(c, member);
+      else {
+        if (member.kind === 'Constructor') constructors++;
+        this.attributeMethod(c, member);
+      }
     }
-    if (!c.decl.isInterface && !c.decl.members.some((m) => m.kind === 'Constructor')) this.checkImplicitSuper(c, undefined);
-    checkRecursiveConstructors(this.ctx, c);
+    if (!c.decl.isInterface && constructors === 0) {
+      const exprs = new ExpressionChecker(new BodyContext(this, c, 'constructor', undefined, Types.void, false));
+      this.checkImplicitSuper(c, undefined, exprs);
+    }
+    if (constructors > 0) checkRecursiveConstructors(this.ctx, c);
   }
 
   private attributeFieldDecl(decl: FieldDecl): void {
@@ -125,19 +134,20 @@ class Attribution implements CheckerServices {
     if (decl.kind === 'Constructor') body.firstStatement = decl.body.statements[0];
     if (decl.body !== null) statements.block(decl.body);
     decl.localCount = body.localCount;
-    if (decl.kind === 'Constructor') this.checkImplicitSuper(c, decl);
+    if (decl.kind === 'Constructor') this.checkImplicitSuper(c, decl, exprs);
   }
 
-  /** A constructor without this(...)/super(...) calls the superclass's no-argument constructor (JLS 8.8.7). */
-  private checkImplicitSuper(c: SourceClass, decl: ConstructorDecl | undefined): void {
+  /**
+   * A constructor without this(...)/super(...) calls the superclass's no-argument constructor (JLS 8.8.7).
+   * `exprs` checks the constructor's body, or the default constructor's.
+   */
+  private checkImplicitSuper(c: SourceClass, decl: ConstructorDecl | undefined, exprs: ExpressionChecker): void {
     const superName = c.symbol.superName;
     if (superName === null) return;
     // javac inserts no super() into a constructor with a this(...)/super(...) anywhere (a misplaced one is an error of its own).
-    if (decl !== undefined && decl.body.statements.some((s) => s.kind === 'ExplicitConstructorCall')) return;
+    if (decl !== undefined && hasConstructorCall(decl.body.statements)) return;
     const sup = this.ctx.env.lookup(superName);
     if (sup === undefined) return;
-    const body = new BodyContext(this, c, 'constructor', undefined, Types.void, false);
-    const exprs = new ExpressionChecker(body);
     exprs.resolveConstructor(sup, [], [], decl === undefined ? classPosition(this.ctx, c.scope.file, c.decl) : decl.body.span, true);
   }
 }
@@ -148,6 +158,11 @@ function declareParams(body: BodyContext, params: readonly Param[]): void {
     const type = p.type.type ?? Types.error;
     p.local = body.declareLocal(p.name, type, hasFinal(p.modifiers.items), 'param');
   }
+}
+
+function hasConstructorCall(statements: readonly Stmt[]): boolean {
+  for (let i = 0; i < statements.length; i++) if ((statements[i] as Stmt).kind === 'ExplicitConstructorCall') return true;
+  return false;
 }
 
 function hasFinal(modifiers: readonly Modifier[]): boolean {

@@ -108,7 +108,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       if (!startsWithCall) for (const t of superNoArgThrows(ctx, c)) flow.thrown(t, m.body.span);
       flow.statements(m.body.statements);
       const exits: FlowState[] = [...flow.takeReturns()];
-      if (flow.current.alive) exits.push(flow.current);
+      if (flow.alive) exits.push(flow.current);
       for (const [field, bit] of instanceFields) {
         if (exits.some((s) => !intersects(s.da, flow.sets.bit(bit)))) {
           ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
@@ -120,8 +120,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
     const flow = new FlowAnalyzer(ctx, file, noFields, m.localCount ?? 0, { declared });
     flow.assignVariables(0, m.params.length);
     flow.statements(m.body.statements);
-    flow.takeReturns();
-    if (flow.current.alive && m.symbol.returnType.kind !== 'void') {
+    if (flow.alive && m.symbol.returnType.kind !== 'void') {
       ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.missing-return', 'missing return statement');
     }
   }
@@ -139,7 +138,7 @@ function runParts(flow: FlowAnalyzer, parts: readonly InitPart[], ctx: CheckCont
       continue;
     }
     flow.statements(p.body);
-    if (!flow.current.alive) {
+    if (!flow.alive) {
       ctx.reporter.error(file, p.span, 'check.initializer-completes', 'initializer must be able to complete normally');
       flow.current = { ...flow.current, alive: true };
     }

@@ -97,6 +97,11 @@ export class FlowAnalyzer {
     this.state = copyState(s);
   }
 
+  /** Can the code analysed so far complete normally? */
+  get alive(): boolean {
+    return this.state.alive;
+  }
+
   private dead(): FlowState {
     return { alive: false, da: this.sets.all, du: this.sets.all };
   }
