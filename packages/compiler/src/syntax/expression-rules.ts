@@ -10,6 +10,7 @@ import type {
   PrimitiveTypeNode,
   Span,
 } from './ast.js';
+import type { AlternativesByFirstToken } from './lazy-lookahead.js';
 import type { OakToken } from './lexer.js';
 import { startsCast, startsLambda } from './lookahead.js';
 import { buildBinary, buildOneStep, spanBetween, tokenSpan, type BinaryStep } from './node-builders.js';
@@ -31,6 +32,8 @@ export abstract class ExpressionRules extends TypeRules {
   private unaryAlts: OrMethodOpts<Expr> | undefined;
   private incDecAlts: IOrAlt<IToken>[] | undefined;
   private conditionalLastAlts: OrMethodOpts<Expr> | undefined;
+  /** unaryExpression's first-token table (see ParserBase.orByTable), made on first use. */
+  private unaryTable: AlternativesByFirstToken | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
   private binaryStepLoop: (() => void) | undefined;
   private binaryStepAlts: IOrAlt<BinaryStep>[] | undefined;
@@ -212,7 +215,8 @@ export abstract class ExpressionRules extends TypeRules {
   unaryExpression = this.RULE('unaryExpression', (): Expr => {
     this.enter();
     const first = this.LA(1);
-    const operand = this.OR((this.unaryAlts ??= {
+    const table = this.RECORDING_PHASE ? undefined : (this.unaryTable ??= this.alternativeTable('unaryExpression', 0));
+    const operand = this.orByTable(table, (this.unaryAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {

@@ -6,6 +6,10 @@
 // copies every alternative's GATE into a fresh array on each call and evaluates the GATEs of
 // alternatives whose first token does not even match; the Oak grammar's hottest decisions (statement,
 // block statement, expression, unary expression) all have GATEs.
+//
+// The same tables serve the parser directly (alternativesByFirstToken, repetitionFirstTokens): its
+// hottest MANY and ORs decide with them outside recording instead of going through chevrotain's
+// OR/MANY machinery, which costs a dozen calls per decision in code that is still cold.
 import {
   getLookaheadPaths,
   LLkLookaheadStrategy,
@@ -65,8 +69,23 @@ export class LazyLookaheadStrategy implements ILookaheadStrategy {
  * an empty lookahead path; chevrotain's function serves those.
  */
 function gatedOneTokenLookahead(options: AlternationOptions): AlternationLookahead | undefined {
-  const paths = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
-  /** Token type index -> the alternatives that token can start. */
+  const candidates = alternativesByFirstToken(options.rule, options.prodOccurrence, options.maxLookahead);
+  if (candidates === undefined) return undefined;
+  return function gatedLookahead(this: unknown, orAlts?: IOrAlt<unknown>[]): number | undefined {
+    return pickAlternative(candidates, (this as Peeking).LA(1), orAlts, this);
+  };
+}
+
+/** Token type index -> the alternatives of an alternation that a token of that type can start, in order. */
+export type AlternativesByFirstToken = readonly (readonly number[] | undefined)[];
+
+/**
+ * The table of an alternation (OR number `occurrence` of `rule`) whose alternatives are told apart by
+ * their first token, from chevrotain's own lookahead paths; undefined when some alternative needs a
+ * longer or an empty path.
+ */
+export function alternativesByFirstToken(rule: Rule, occurrence: number, maxLookahead = 1): AlternativesByFirstToken | undefined {
+  const paths = getLookaheadPaths({ occurrence, rule, prodType: 'Alternation', maxLookahead });
   const candidates: number[][] = [];
   for (let alt = 0; alt < paths.length; alt++) {
     for (const path of paths[alt] as TokenType[][]) {
@@ -79,15 +98,36 @@ function gatedOneTokenLookahead(options: AlternationOptions): AlternationLookahe
       }
     }
   }
-  return function gatedLookahead(this: unknown, orAlts?: IOrAlt<unknown>[]): number | undefined {
-    const list = candidates[(this as Peeking).LA(1).tokenTypeIdx];
-    if (list === undefined) return undefined;
-    // An index loop: for-of allocates an iterator on each of these calls until the function is optimised.
-    for (let i = 0; i < list.length; i++) {
-      const alt = list[i] as number;
-      const gate = orAlts?.[alt]?.GATE;
-      if (gate === undefined || gate.call(this) !== false) return alt;
-    }
-    return undefined;
-  };
+  return candidates;
+}
+
+/**
+ * The alternative chevrotain's lookahead takes at `next`: the first one `next` can start whose GATE (run
+ * with `parser` as `this`) passes; undefined when none.
+ */
+export function pickAlternative(table: AlternativesByFirstToken, next: IToken, alts: readonly IOrAlt<unknown>[] | undefined, parser: unknown): number | undefined {
+  const list = table[next.tokenTypeIdx];
+  if (list === undefined) return undefined;
+  // An index loop: for-of allocates an iterator on each of these calls until the function is optimised.
+  for (let i = 0; i < list.length; i++) {
+    const alt = list[i] as number;
+    const gate = alts?.[alt]?.GATE;
+    if (gate === undefined || gate.call(parser) !== false) return alt;
+  }
+  return undefined;
+}
+
+/**
+ * Token type index -> whether a token of that type can start the body of repetition (MANY) number
+ * `occurrence` of `rule`, from chevrotain's lookahead paths; undefined unless one token decides.
+ */
+export function repetitionFirstTokens(rule: Rule, occurrence: number): readonly boolean[] | undefined {
+  const [inside] = getLookaheadPaths({ occurrence, rule, prodType: 'Repetition', maxLookahead: 1 });
+  const starts: boolean[] = [];
+  for (const path of inside ?? []) {
+    const first = path[0];
+    if (path.length !== 1 || first === undefined || first.tokenTypeIdx === undefined) return undefined;
+    for (const type of [first.tokenTypeIdx, ...(first.categoryMatches ?? [])]) starts[type] = true;
+  }
+  return starts;
 }

@@ -8,11 +8,15 @@ import {
   tokenMatcher,
   type IParserConfig,
   type IParserErrorMessageProvider,
+  type IOrAlt,
   type IRecognitionException,
   type IToken,
+  type OrMethodOpts,
+  type Rule,
   type TokenType,
 } from 'chevrotain';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
+import { alternativesByFirstToken, pickAlternative, repetitionFirstTokens, type AlternativesByFirstToken } from './lazy-lookahead.js';
 import type { Expr, ExprStmt, Identifier as IdentifierNode, Modifier, Modifiers, Span, TypeNode } from './ast.js';
 import type { OakToken } from './lexer.js';
 import { isModifier, skipTypeArguments, type Peek } from './lookahead.js';
@@ -118,6 +122,36 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    */
   protected mayStart(type: TokenType): boolean {
     return this.RECORDING_PHASE || tokenMatcher(this.LA(1), type);
+  }
+
+  /**
+   * `OR(alts)` (occurrence 0) where, outside recording, `table` (built once from the recorded grammar by
+   * alternativeTable) picks the alternative as chevrotain's lookahead would, and it runs directly: the OR
+   * machinery is a dozen calls per decision, many of them while the code is still cold. Without a
+   * table, or where no alternative can start, chevrotain's OR decides (and reports the error).
+   */
+  protected orByTable<T>(table: AlternativesByFirstToken | undefined, alts: OrMethodOpts<T>): T {
+    if (table !== undefined) {
+      const alt = pickAlternative(table, this.LA(1), alts.DEF, this);
+      if (alt !== undefined) return (alts.DEF[alt] as IOrAlt<T>).ALT.call(this);
+    }
+    return this.OR(alts);
+  }
+
+  /** The first-token table of OR number `occurrence` of rule `name`; undefined while recording. */
+  protected alternativeTable(name: string, occurrence: number): AlternativesByFirstToken | undefined {
+    return this.RECORDING_PHASE ? undefined : alternativesByFirstToken(this.recordedRule(name), occurrence);
+  }
+
+  /** The first tokens of MANY number `occurrence` of rule `name`; undefined while recording. */
+  protected repetitionStarts(name: string, occurrence: number): readonly boolean[] | undefined {
+    return this.RECORDING_PHASE ? undefined : repetitionFirstTokens(this.recordedRule(name), occurrence);
+  }
+
+  private recordedRule(name: string): Rule {
+    const rule = this.getGAstProductions()[name];
+    if (rule === undefined) throw new Error(`internal parser error: no rule ${name}`);
+    return rule;
   }
 
   protected atEof(): boolean {

@@ -15,6 +15,7 @@ import type {
   TypeNode,
   VarDeclarator,
 } from './ast.js';
+import type { AlternativesByFirstToken } from './lazy-lookahead.js';
 import { startsForEach, startsLocalVarDecl } from './lookahead.js';
 import { tokenSpan } from './node-builders.js';
 import { RECORDED } from './parser-base.js';
@@ -38,6 +39,10 @@ export abstract class StatementRules extends ExpressionRules {
   private caseConstantsLoop: (() => void) | undefined;
   private varargsOption: (() => void) | undefined;
   private blockStatementLoop: DSLMethodOptsWithErr<void> | undefined;
+  // First-token tables from the recorded grammar (see ParserBase.orByTable), made on first use.
+  private blockStatementStarts: readonly boolean[] | undefined;
+  private blockStatementTable: AlternativesByFirstToken | undefined;
+  private statementTable: AlternativesByFirstToken | undefined;
   /** The statements of the block being parsed (see blockStatements). */
   private statementList: Stmt[] = [];
   private defaultEndAlts: IOrAlt<unknown>[] | undefined;
@@ -87,16 +92,36 @@ export abstract class StatementRules extends ExpressionRules {
     this.statementList = statements;
     let more = true;
     while (more) {
-      this.MANY((this.blockStatementLoop ??= {
-        // A `case` or `default` here is either the next switch group or an orphan for skipStrayInBlock.
-        GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
-        DEF: () => this.blockStatementInList(),
-      }));
+      const starts = this.RECORDING_PHASE ? undefined : (this.blockStatementStarts ??= this.repetitionStarts('blockStatements', 0));
+      if (starts !== undefined) this.blockStatementsLoop(starts);
+      else {
+        this.MANY((this.blockStatementLoop ??= {
+          // A `case` or `default` here is either the next switch group or an orphan for skipStrayInBlock.
+          GATE: () => !this.at(Op.RBrace) && !this.at(Kw.case) && !this.at(Kw.default),
+          DEF: () => this.blockStatementInList(),
+        }));
+      }
       more = !this.RECORDING_PHASE && this.skipStrayInBlock(inSwitch);
     }
     this.statementList = outer;
     return statements;
   });
+
+  /**
+   * blockStatements' MANY outside recording: its GATE, then its lookahead from `starts` (the first tokens
+   * of a block statement, from the recorded grammar), and it stops, as chevrotain's MANY does, after an
+   * iteration that consumed nothing. chevrotain's MANY is a dozen calls per statement.
+   */
+  private blockStatementsLoop(starts: readonly boolean[]): void {
+    for (;;) {
+      const next = this.LA(1);
+      const type = next.tokenType;
+      if (type === Op.RBrace || type === Kw.case || type === Kw.default || starts[next.tokenTypeIdx] !== true) return;
+      const before = this.position;
+      this.blockStatementInList();
+      if (this.position <= before) return;
+    }
+  }
 
   /** One statement of blockStatements, added to `statementList`; a failed one is reported and skipped. */
   private blockStatementInList(): void {
@@ -123,7 +148,8 @@ export abstract class StatementRules extends ExpressionRules {
    */
   protected blockStatement(): Stmt | null {
     this.enter();
-    const s = this.OR((this.blockStatementAlts ??= {
+    const table = this.RECORDING_PHASE ? undefined : (this.blockStatementTable ??= this.alternativeTable('blockStatements', 0));
+    const s = this.orByTable(table, (this.blockStatementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -224,7 +250,8 @@ export abstract class StatementRules extends ExpressionRules {
 
   statement = this.RULE('statement', (): Stmt => {
     this.enter();
-    const s = this.OR((this.statementAlts ??= {
+    const table = this.RECORDING_PHASE ? undefined : (this.statementTable ??= this.alternativeTable('statement', 0));
+    const s = this.orByTable(table, (this.statementAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [...this.statementAlternatives().slice(0, -1), this.localVariableNotAllowed(), ...this.statementAlternatives().slice(-1)],
     }));
