@@ -15,7 +15,9 @@ export class CodeBuilderSink implements CodeSink {
    * Long and double constants whose pool entries wait for the end of the method's code: javac adds
    * them after the entries the rest of the code refers to (and before the exception handlers' classes).
    */
-  private widePending: (() => void)[] = [];
+  private wideGive: ((index: number) => void)[] = [];
+  /** The constant of each of `wideGive`'s instructions: a Long, or a double. */
+  private wideValues: (Long | number)[] = [];
 
   constructor(private readonly code: CodeBuilder) {}
 
@@ -64,8 +66,8 @@ export class CodeBuilderSink implements CodeSink {
       this.code.pushLong(long);
       return;
     }
-    const give = this.code.wideConstantLater();
-    this.widePending.push(() => give(this.code.pool.long(long)));
+    this.wideGive.push(this.code.wideConstantLater());
+    this.wideValues.push(long);
   }
 
   floatConstant(value: number): void {
@@ -79,8 +81,8 @@ export class CodeBuilderSink implements CodeSink {
       this.code.pushDouble(value);
       return;
     }
-    const give = this.code.wideConstantLater();
-    this.widePending.push(() => give(this.code.pool.double(value)));
+    this.wideGive.push(this.code.wideConstantLater());
+    this.wideValues.push(value);
   }
 
   stringConstant(value: string): void {
@@ -159,8 +161,16 @@ export class CodeBuilderSink implements CodeSink {
   }
 
   private flushWideConstants(): void {
-    for (const give of this.widePending) give();
-    this.widePending = [];
+    const gives = this.wideGive;
+    if (gives.length === 0) return;
+    const values = this.wideValues;
+    const pool = this.code.pool;
+    for (let i = 0; i < gives.length; i++) {
+      const value = values[i] as Long | number;
+      (gives[i] as (index: number) => void)(typeof value === 'number' ? pool.double(value) : pool.long(value));
+    }
+    this.wideGive = [];
+    this.wideValues = [];
   }
 
   /** A pending line starts at the current position, which no instruction has taken since it was set. */

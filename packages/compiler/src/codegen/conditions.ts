@@ -12,12 +12,31 @@ import type { MethodContext } from './method-context.js';
 /** A branch opcode, or javac's pseudo-opcodes for a condition known at compile time. */
 type CondOp = OpCode | 'always' | 'never';
 
+/**
+ * Jump lists are never changed once made, so the empty list and a list that gains nothing are shared
+ * rather than copied.
+ */
+export type Jumps = readonly Label[];
+
+const NO_JUMPS: Jumps = Object.freeze([]);
+
 export interface Cond {
   readonly op: CondOp;
   /** Jumps that go where the condition is true. */
-  readonly trueJumps: Label[];
+  readonly trueJumps: Jumps;
   /** Jumps that go where the condition is false. */
-  readonly falseJumps: Label[];
+  readonly falseJumps: Jumps;
+}
+
+/** A condition with no jumps emitted yet. */
+export function pendingCond(op: CondOp): Cond {
+  return { op, trueJumps: NO_JUMPS, falseJumps: NO_JUMPS };
+}
+
+function concatJumps(a: Jumps, b: Jumps): Jumps {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return a.concat(b);
 }
 
 const negations = new Map<CondOp, CondOp>([
@@ -52,23 +71,21 @@ export function isFalse(c: Cond): boolean {
 }
 
 /** Emits the branch `op` (if it is one and the code is alive); returns `jumps` and the new jump. */
-function emitBranch(ctx: MethodContext, op: CondOp, jumps: readonly Label[]): Label[] {
-  const out = jumps.slice();
-  if (op === 'never' || !ctx.emitter.alive) return out;
+function emitBranch(ctx: MethodContext, op: CondOp, jumps: Jumps): Jumps {
+  if (op === 'never' || !ctx.emitter.alive) return jumps;
   const label = ctx.emitter.newLabel();
   if (op === 'always') ctx.emitter.goto(label);
   else ctx.emitter.branch(op, label);
-  out.push(label);
-  return out;
+  return jumps.length === 0 ? [label] : jumps.concat(label);
 }
 
 /** Emits the branch taken when the condition holds; returns every jump towards "true". */
-export function jumpTrue(ctx: MethodContext, c: Cond): Label[] {
+export function jumpTrue(ctx: MethodContext, c: Cond): Jumps {
   return emitBranch(ctx, c.op, c.trueJumps);
 }
 
 /** Emits the branch taken when the condition fails; returns every jump towards "false". */
-export function jumpFalse(ctx: MethodContext, c: Cond): Label[] {
+export function jumpFalse(ctx: MethodContext, c: Cond): Jumps {
   return emitBranch(ctx, negateOp(c.op), c.falseJumps);
 }
 
@@ -102,7 +119,7 @@ export function loadCond(ctx: MethodContext, c: Cond): void {
 export function genCond(ctx: MethodContext, expression: Expr): Cond {
   const e = unparen(expression);
   if (e.constant !== undefined && e.constant.kind === 'boolean') {
-    return { op: e.constant.value ? 'always' : 'never', trueJumps: [], falseJumps: [] };
+    return pendingCond(e.constant.value ? 'always' : 'never');
   }
   switch (e.kind) {
     case 'Unary':
@@ -131,7 +148,7 @@ export function genCond(ctx: MethodContext, expression: Expr): Cond {
       break;
   }
   genExpr(ctx, e);
-  return { op: Op.ifne, trueJumps: [], falseJumps: [] };
+  return pendingCond(Op.ifne);
 }
 
 function genAnd(ctx: MethodContext, e: Binary): Cond {
@@ -140,7 +157,7 @@ function genAnd(ctx: MethodContext, e: Binary): Cond {
   const falseJumps = jumpFalse(ctx, left);
   resolve(ctx, left.trueJumps);
   const right = genCond(ctx, e.right);
-  return { op: right.op, trueJumps: right.trueJumps, falseJumps: [...falseJumps, ...right.falseJumps] };
+  return { op: right.op, trueJumps: right.trueJumps, falseJumps: concatJumps(falseJumps, right.falseJumps) };
 }
 
 function genOr(ctx: MethodContext, e: Binary): Cond {
@@ -149,7 +166,7 @@ function genOr(ctx: MethodContext, e: Binary): Cond {
   const trueJumps = jumpTrue(ctx, left);
   resolve(ctx, left.falseJumps);
   const right = genCond(ctx, e.right);
-  return { op: right.op, trueJumps: [...trueJumps, ...right.trueJumps], falseJumps: right.falseJumps };
+  return { op: right.op, trueJumps: concatJumps(trueJumps, right.trueJumps), falseJumps: right.falseJumps };
 }
 
 function genConditionalCond(ctx: MethodContext, condition: Expr, whenTrue: Expr, whenFalse: Expr): Cond {
@@ -167,13 +184,13 @@ function genConditionalCond(ctx: MethodContext, condition: Expr, whenTrue: Expr,
   const first = genCond(ctx, whenTrue);
   const falseJumps = jumpFalse(ctx, first);
   resolve(ctx, first.trueJumps);
-  const trueJumps = emitBranch(ctx, 'always', []);
+  const trueJumps = emitBranch(ctx, 'always', NO_JUMPS);
   resolve(ctx, secondJumps);
   const second = genCond(ctx, whenFalse);
   return {
     op: second.op,
-    trueJumps: [...trueJumps, ...second.trueJumps],
-    falseJumps: [...falseJumps, ...second.falseJumps],
+    trueJumps: concatJumps(trueJumps, second.trueJumps),
+    falseJumps: concatJumps(falseJumps, second.falseJumps),
   };
 }
 
@@ -246,5 +263,5 @@ function isIntZero(kind: string, value: unknown): boolean {
 }
 
 function simple(op: OpCode): Cond {
-  return { op, trueJumps: [], falseJumps: [] };
+  return pendingCond(op);
 }

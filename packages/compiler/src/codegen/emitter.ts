@@ -17,8 +17,8 @@ export class Label {
   jumpedTo = false;
   /** The label's pc, once it is placed in the sink. */
   pc: number | undefined;
-  /** The flow state at each forward jump to it, merged when it is placed. */
-  states: FlowState[] = [];
+  /** The flow state at each forward jump to it, merged when it is placed (undefined: none). */
+  states: FlowState[] | undefined;
   /** Set when the label was made to stand for another one (its jumps threaded there). */
   aliasOf: Label | undefined;
   constructor(readonly sinkLabel: SinkLabel) {}
@@ -71,7 +71,8 @@ export class Emitter {
   private flow: FlowTracker | undefined;
   private pendingPlacements: Label[] = [];
   private pendingLine: number | undefined;
-  private lastLine: { pc: number; line: number } | undefined;
+  /** The line of the last LineNumberTable entry given (-1: none yet). */
+  private lastLine = -1;
 
   constructor(private readonly sink: CodeSink) {}
 
@@ -210,7 +211,9 @@ export class Emitter {
   private recordState(label: Label, state: FlowState | undefined): void {
     const target = label.root();
     // A backward jump meets code already generated: it changes nothing here.
-    if (state !== undefined && target.pc === undefined) target.states.push(state);
+    if (state === undefined || target.pc !== undefined) return;
+    if (target.states === undefined) target.states = [state];
+    else target.states.push(state);
   }
 
   /** An unconditional jump, held back until the next instruction shows whether it jumps to itself. */
@@ -230,7 +233,8 @@ export class Emitter {
         }
         threaded = true;
         l.aliasOf = target;
-        for (let stateIndex = 0; stateIndex < l.states.length; stateIndex++) this.recordState(target, l.states[stateIndex] as FlowState);
+        const states = l.states;
+        if (states !== undefined) for (let stateIndex = 0; stateIndex < states.length; stateIndex++) this.recordState(target, states[stateIndex] as FlowState);
       }
       if (threaded) this.pendingPlacements = kept;
     }
@@ -320,20 +324,20 @@ export class Emitter {
     if (this.pendingPlacements.length === 0) return;
     const placed = this.pendingPlacements;
     this.pendingPlacements = [];
-    // The flow states arriving here: the fall-through's first, when control falls through.
-    const states: FlowState[] = [];
-    if (this.live && this.flow !== undefined) states.push(this.flow.snapshot());
-    const fallThrough = states.length;
+    // The flow states arriving here by jumps, after the fall-through's when control falls through
+    // (made only when some jump brings one).
+    let states: FlowState[] | undefined;
     for (let labelIndex = 0; labelIndex < placed.length; labelIndex++) {
       const label = placed[labelIndex] as Label;
       this.placeInSink(label);
       const arriving = label.states;
-      if (arriving.length === 0) continue;
+      if (arriving === undefined) continue;
+      if (states === undefined) states = this.live && this.flow !== undefined ? [this.flow.snapshot()] : [];
       for (let s = 0; s < arriving.length; s++) states.push(arriving[s] as FlowState);
-      label.states = [];
+      label.states = undefined;
     }
     // Where jumps meet, a variable is defined only if it is on every path (javac's State.join).
-    if (states.length > fallThrough && this.flow !== undefined) {
+    if (states !== undefined && this.flow !== undefined) {
       const merged = intersect(states);
       this.live = true;
       this.flow.enter(merged);
@@ -349,10 +353,9 @@ export class Emitter {
 
   /** javac's Code.addLineNumber: a later entry at the same pc replaces the earlier; a repeated line is skipped. */
   private addLine(line: number): void {
-    const pc = this.sink.pc;
-    if (this.lastLine !== undefined && this.lastLine.line === line) return;
+    if (this.lastLine === line) return;
     this.sink.line(line);
-    this.lastLine = { pc, line };
+    this.lastLine = line;
   }
 }
 

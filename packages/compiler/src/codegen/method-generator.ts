@@ -84,7 +84,9 @@ export function generateMethodCode(
     emitter.op(Op.return);
   }
   emitter.finish();
-  for (const entry of compressExceptionTable(ctx.exceptionTable)) {
+  const table = compressExceptionTable(ctx.exceptionTable);
+  for (let ei = 0; ei < table.length; ei++) {
+    const entry = table[ei] as ExceptionEntry;
     emitter.handler(entry.start, entry.end, entry.handler, entry.catchType);
   }
   locals.endScope(0);
@@ -116,7 +118,8 @@ function superCall(ctx: MethodContext): void {
  * javac's Code.compressCatchTable: drops empty ranges and the one-instruction ranges that cover only the
  * `astore` at the start of a handler (left behind by finalizer gaps).
  */
-function compressExceptionTable(entries: readonly ExceptionEntry[]): ExceptionEntry[] {
+function compressExceptionTable(entries: readonly ExceptionEntry[]): readonly ExceptionEntry[] {
+  if (entries.length === 0) return entries;
   const handlerPcs = new Set(entries.map((e) => e.handler.pc));
   return entries.filter((e) => {
     const start = e.start.pc ?? 0;

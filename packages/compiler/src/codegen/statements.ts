@@ -4,7 +4,7 @@
 import { Op } from '@oakvm/classfile';
 import type { Block, DoWhile, Expr, For, ForEach, If, LocalVar, Return, Stmt, Switch, While, Break, Continue } from '../syntax/ast.js';
 import type { Type } from '../semantics/types.js';
-import { genCond, isFalse, jumpFalse, jumpTrue, resolve, type Cond } from './conditions.js';
+import { genCond, isFalse, jumpFalse, jumpTrue, pendingCond, resolve, type Cond } from './conditions.js';
 import type { Label } from './emitter.js';
 import { coerce, genArgs, genArrayLiteral, genDiscard, genExpr, genExprTo, typeOf } from './expressions.js';
 import { assertNever, internalError } from './internal-error.js';
@@ -166,7 +166,7 @@ function genLoop(
   const start = ctx.emitter.newLabel();
   ctx.emitter.placeEntry(start);
   const cond = (): Cond => {
-    if (condition === null) return { op: 'always', trueJumps: [], falseJumps: [] };
+    if (condition === null) return pendingCond('always');
     ctx.emitter.statementStart(condition.span.line);
     return genCond(ctx, condition);
   };
@@ -185,7 +185,8 @@ function genLoop(
     placeContinue(ctx, env);
     if (ctx.emitter.alive) {
       const c = cond();
-      for (const jump of jumpTrue(ctx, c)) ctx.emitter.placeAt(jump, start);
+      const backJumps = jumpTrue(ctx, c);
+      for (let ji = 0; ji < backJumps.length; ji++) ctx.emitter.placeAt(backJumps[ji] as Label, start);
       resolve(ctx, c.falseJumps);
     }
   }
@@ -312,12 +313,14 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
   const env = pushEnv(ctx, { tree: s });
   const keys: number[] = [];
   const keyTargets: Label[] = [];
-  const caseLabels = s.cases.map(() => emitter.newLabel());
+  const caseLabels: Label[] = [];
   let defaultLabel: Label | undefined;
-  s.cases.forEach((c, i) => {
-    const label = caseLabels[i] as Label;
+  for (let ci = 0; ci < s.cases.length; ci++) {
+    const c = s.cases[ci] as Switch['cases'][number];
+    const label = emitter.newLabel();
+    caseLabels.push(label);
     for (let li = 0; li < c.labels.length; li++) {
-      const l = c.labels[li];
+      const l = c.labels[li] as (typeof c.labels)[number];
       if (l.kind === 'Default') {
         defaultLabel = label;
         continue;
@@ -327,7 +330,7 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
       keys.push(value.value);
       keyTargets.push(label);
     }
-  });
+  }
   const defaultTarget = defaultLabel ?? emitter.newLabel();
   // Every case starts in the state at the switch instruction, whatever the case before it assigned.
   const switchState = emitter.flowState();
@@ -347,10 +350,10 @@ function genSwitch(ctx: MethodContext, s: Switch): void {
       order.map((o) => o.label),
     );
   }
-  s.cases.forEach((c, i) => {
-    emitter.placeEntry(caseLabels[i] as Label, switchState);
-    genStatements(ctx, c.body);
-  });
+  for (let ci = 0; ci < s.cases.length; ci++) {
+    emitter.placeEntry(caseLabels[ci] as Label, switchState);
+    genStatements(ctx, (s.cases[ci] as Switch['cases'][number]).body);
+  }
   popEnv(ctx, env);
   resolveExit(ctx, env);
   if (defaultLabel === undefined) emitter.placeEntry(defaultTarget, switchState);
