@@ -34,6 +34,9 @@ export abstract class ExpressionRules extends TypeRules {
   private conditionalLastAlts: OrMethodOpts<Expr> | undefined;
   /** unaryExpression's first-token table (see ParserBase.orByTable), made on first use. */
   private unaryTable: AlternativesByFirstToken | undefined;
+  private selectorTable: AlternativesByFirstToken | undefined;
+  private selectorAlts: IOrAlt<Expr>[] | undefined;
+  private argumentStarts: readonly boolean[] | undefined;
   private variableInitializerAlts: IOrAlt<Expr>[] | undefined;
   private binaryStepLoop: (() => void) | undefined;
   private binaryStepAlts: IOrAlt<BinaryStep>[] | undefined;
@@ -438,17 +441,24 @@ export abstract class ExpressionRules extends TypeRules {
   }
 
   selector = this.RULE('selector', (target: Expr): Expr => {
-    return this.OR([
+    // The alternatives are built once and read the selector's target from this field on entry.
+    this.selectorTarget = target;
+    const table = this.RECORDING_PHASE ? undefined : (this.selectorTable ??= this.alternativeTable('selector', 0));
+    return this.orByTable(table, this.selectorAlternatives());
+  });
+
+  private selectorTarget: Expr = RECORDED;
+
+  private selectorAlternatives(): IOrAlt<Expr>[] {
+    return (this.selectorAlts ??= [
       {
         ALT: () => {
+          const target = this.selectorTarget;
           this.CONSUME(Op.Dot);
+          // A name (nearly always) is the OR2's first alternative; taken without building the OR.
+          if (!this.RECORDING_PHASE && this.at(Identifier)) return this.memberAfterDot(target);
           return this.OR2([
-            {
-              ALT: () => {
-                const name = this.CONSUME(Identifier);
-                return this.SUBRULE(this.memberSuffix, { ARGS: [target, name] });
-              },
-            },
+            { ALT: () => this.memberAfterDot(target) },
             {
               ALT: () => {
                 const t = this.OR3([
@@ -481,6 +491,7 @@ export abstract class ExpressionRules extends TypeRules {
         // `String[].class`
         GATE: () => this.at(Op.RBracket, 2),
         ALT: () => {
+          const target = this.selectorTarget;
           const open = this.CONSUME2(Op.LBracket);
           this.ACTION(() => {
             this.notSupported(tokenSpan(open), 'class literals', true);
@@ -499,6 +510,7 @@ export abstract class ExpressionRules extends TypeRules {
       },
       {
         ALT: () => {
+          const target = this.selectorTarget;
           this.CONSUME(Op.LBracket);
           const index = this.SUBRULE(this.expression);
           this.CONSUME(Op.RBracket);
@@ -507,6 +519,7 @@ export abstract class ExpressionRules extends TypeRules {
       },
       {
         ALT: () => {
+          const target = this.selectorTarget;
           const t = this.CONSUME(Op.ColonColon);
           if (this.RECORDING_PHASE) return RECORDED;
           this.notSupported(tokenSpan(t), 'method references', true);
@@ -515,7 +528,13 @@ export abstract class ExpressionRules extends TypeRules {
         },
       },
     ]);
-  });
+  }
+
+  /** `name` and a method call's arguments or nothing, after `target.`; in `selector`. */
+  private memberAfterDot(target: Expr): Expr {
+    const name = this.CONSUME(Identifier);
+    return this.SUBRULE(this.memberSuffix, { ARGS: [target, name] });
+  }
 
   /** After `target.name`: a method call when arguments follow, else a field access. */
   memberSuffix = this.RULE('memberSuffix', (target: Expr | { kind: 'Super'; span: Span }, name: IToken): Expr => {
@@ -533,18 +552,31 @@ export abstract class ExpressionRules extends TypeRules {
   arguments = this.RULE('arguments', (): Expr[] => {
     const args: Expr[] = [];
     this.CONSUME(Op.LParen);
-    this.OPTION(() => {
-      const first = this.SUBRULE(this.expression);
-      args.push(first);
-      this.MANY(() => {
-        this.CONSUME(Op.Comma);
-        const next = this.SUBRULE2(this.expression);
-        args.push(next);
-      });
-    });
+    // The OPTION decided by the first tokens of an expression, from the recorded grammar, outside
+    // recording (see ParserBase.orByTable).
+    const starts = this.RECORDING_PHASE ? undefined : (this.argumentStarts ??= this.optionalStarts('arguments', 'Option', 0));
+    if (starts === undefined) this.OPTION(() => this.argumentList(args));
+    else if (this.nextIn(starts)) this.argumentList(args);
     this.CONSUME(Op.RParen);
     return args;
   });
+
+  /** `expression (, expression)*` into `args`; the body of `arguments`' OPTION. */
+  private argumentList(args: Expr[]): void {
+    args.push(this.SUBRULE(this.expression));
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
+        this.CONSUME(Op.Comma);
+        this.SUBRULE2(this.expression);
+      });
+      return;
+    }
+    // The MANY's lookahead is the comma, tested here without it (see assignmentRest).
+    while (this.at(Op.Comma)) {
+      this.CONSUME(Op.Comma);
+      args.push(this.SUBRULE2(this.expression));
+    }
+  }
 
   creator = this.RULE('creator', (): Expr => {
     const kw = this.CONSUME(Kw.new);

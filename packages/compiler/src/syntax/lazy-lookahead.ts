@@ -7,7 +7,7 @@
 // alternatives whose first token does not even match; the Oak grammar's hottest decisions (statement,
 // block statement, expression, unary expression) all have GATEs.
 //
-// The same tables serve the parser directly (alternativesByFirstToken, repetitionFirstTokens): its
+// The same tables serve the parser directly (alternativesByFirstToken, optionalFirstTokens): its
 // hottest MANY and ORs decide with them outside recording instead of going through chevrotain's
 // OR/MANY machinery, which costs a dozen calls per decision in code that is still cold.
 import {
@@ -118,11 +118,11 @@ export function pickAlternative(table: AlternativesByFirstToken, next: IToken, a
 }
 
 /**
- * Token type index -> whether a token of that type can start the body of repetition (MANY) number
- * `occurrence` of `rule`, from chevrotain's lookahead paths; undefined unless one token decides.
+ * Token type index -> whether a token of that type can start the body of an OPTION or MANY (`prodType`)
+ * number `occurrence` of `rule`, from chevrotain's lookahead paths; undefined unless one token decides.
  */
-export function repetitionFirstTokens(rule: Rule, occurrence: number): readonly boolean[] | undefined {
-  const [inside] = getLookaheadPaths({ occurrence, rule, prodType: 'Repetition', maxLookahead: 1 });
+export function optionalFirstTokens(rule: Rule, prodType: 'Option' | 'Repetition', occurrence: number): readonly boolean[] | undefined {
+  const [inside] = getLookaheadPaths({ occurrence, rule, prodType, maxLookahead: 1 });
   const starts: boolean[] = [];
   for (const path of inside ?? []) {
     const first = path[0];

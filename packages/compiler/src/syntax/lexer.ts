@@ -91,6 +91,7 @@ function describeChar(c: string): string {
   return code < 32 || code > 126 ? `\\u${code.toString(16).padStart(4, '0')}` : c;
 }
 
+const nonAscii = /[^\0-\x7f]/;
 const javaIdentifierStart = /[\p{L}\p{Nl}\p{Sc}\p{Pc}]/u;
 const javaIdentifierPart = /[\p{L}\p{Nl}\p{Sc}\p{Pc}\p{Nd}\p{Mn}\p{Mc}\p{Cf}]/u;
 
@@ -124,6 +125,9 @@ export function tokenize(source: SourceText): LexResult {
   };
 
   const lexed = result.tokens as OakToken[];
+  // Identifiers need checking against Java's rules only for non-ASCII characters (and `_`): one scan of
+  // the text finds whether there are any, instead of a loop over every identifier.
+  const asciiOnly = !nonAscii.test(translated.text);
   // The tokens the parser gets are written back into chevrotain's array (skipping unclosed comments),
   // rather than pushed to a new one that grows a hundred thousand times; only a number split in two
   // (javac's `09`) needs more room, and moves them to a new array.
@@ -138,7 +142,7 @@ export function tokenize(source: SourceText): LexResult {
     if (type === Identifier) {
       const keyword = keywordTypes.get(token.image);
       if (keyword !== undefined) retype(token, keyword);
-      else checkIdentifier(token, report);
+      else if (!asciiOnly || token.image === '_') checkIdentifier(token, report);
     } else if (type === NumberLiteral) {
       let current: OakToken = token;
       for (;;) {

@@ -16,7 +16,7 @@ import {
   type TokenType,
 } from 'chevrotain';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
-import { alternativesByFirstToken, pickAlternative, repetitionFirstTokens, type AlternativesByFirstToken } from './lazy-lookahead.js';
+import { alternativesByFirstToken, optionalFirstTokens, pickAlternative, type AlternativesByFirstToken } from './lazy-lookahead.js';
 import type { Expr, ExprStmt, Identifier as IdentifierNode, Modifier, Modifiers, Span, TypeNode } from './ast.js';
 import type { OakToken } from './lexer.js';
 import { isModifier, skipTypeArguments, type Peek } from './lookahead.js';
@@ -125,17 +125,18 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   /**
-   * `OR(alts)` (occurrence 0) where, outside recording, `table` (built once from the recorded grammar by
+   * `OR(alts)` (or OR2, OR3, as `occurrence` says) where, outside recording, `table` (built once from the recorded grammar by
    * alternativeTable) picks the alternative as chevrotain's lookahead would, and it runs directly: the OR
    * machinery is a dozen calls per decision, many of them while the code is still cold. Without a
    * table, or where no alternative can start, chevrotain's OR decides (and reports the error).
    */
-  protected orByTable<T>(table: AlternativesByFirstToken | undefined, alts: OrMethodOpts<T>): T {
+  protected orByTable<T>(table: AlternativesByFirstToken | undefined, alts: OrMethodOpts<T> | IOrAlt<T>[], occurrence: 0 | 2 | 3 = 0): T {
     if (table !== undefined) {
-      const alt = pickAlternative(table, this.LA(1), alts.DEF, this);
-      if (alt !== undefined) return (alts.DEF[alt] as IOrAlt<T>).ALT.call(this);
+      const list = Array.isArray(alts) ? alts : alts.DEF;
+      const alt = pickAlternative(table, this.LA(1), list, this);
+      if (alt !== undefined) return (list[alt] as IOrAlt<T>).ALT.call(this);
     }
-    return this.OR(alts);
+    return occurrence === 0 ? this.OR(alts) : occurrence === 2 ? this.OR2(alts) : this.OR3(alts);
   }
 
   /** The first-token table of OR number `occurrence` of rule `name`; undefined while recording. */
@@ -143,9 +144,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return this.RECORDING_PHASE ? undefined : alternativesByFirstToken(this.recordedRule(name), occurrence);
   }
 
-  /** The first tokens of MANY number `occurrence` of rule `name`; undefined while recording. */
-  protected repetitionStarts(name: string, occurrence: number): readonly boolean[] | undefined {
-    return this.RECORDING_PHASE ? undefined : repetitionFirstTokens(this.recordedRule(name), occurrence);
+  /** The first tokens of OPTION or MANY number `occurrence` of rule `name`; undefined while recording. */
+  protected optionalStarts(name: string, prodType: 'Option' | 'Repetition', occurrence: number): readonly boolean[] | undefined {
+    return this.RECORDING_PHASE ? undefined : optionalFirstTokens(this.recordedRule(name), prodType, occurrence);
+  }
+
+  /** Whether the next token is one of `starts` (see optionalStarts). */
+  protected nextIn(starts: readonly boolean[]): boolean {
+    return starts[this.LA(1).tokenTypeIdx] === true;
   }
 
   private recordedRule(name: string): Rule {

@@ -22,7 +22,7 @@ import type {
   VarDeclarator,
   VoidTypeNode,
 } from './ast.js';
-import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+import { LazyLookaheadStrategy, type AlternativesByFirstToken } from './lazy-lookahead.js';
 import { tokenize } from './lexer.js';
 import { startsConstructor } from './lookahead.js';
 import { tokenSpan } from './node-builders.js';
@@ -47,6 +47,11 @@ class OakParser extends StatementRules {
   private memberRestAlts: IOrAlt<Member | null>[] | undefined;
   private typeParametersOption: (() => void) | undefined;
   private methodBodyAlts: IOrAlt<Block | null>[] | undefined;
+  // First-token tables from the recorded grammar (see ParserBase.orByTable), made on first use.
+  private memberTable: AlternativesByFirstToken | undefined;
+  private memberRestTable: AlternativesByFirstToken | undefined;
+  private methodBodyTable: AlternativesByFirstToken | undefined;
+  private parameterStarts: readonly boolean[] | undefined;
 
   constructor() {
     super({ maxLookahead: MAX_LOOKAHEAD, skipValidations: !validateGrammar, lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) });
@@ -283,7 +288,8 @@ class OakParser extends StatementRules {
   });
 
   member = this.RULE('member', (): Member | null => {
-    return this.OR((this.memberAlts ??= [
+    const table = this.RECORDING_PHASE ? undefined : (this.memberTable ??= this.alternativeTable('member', 0));
+    return this.orByTable(table, (this.memberAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Op.Semicolon);
@@ -306,7 +312,8 @@ class OakParser extends StatementRules {
     // fields on entry, before anything nested can set them again.
     this.memberMods = mods;
     this.memberFirst = first;
-    return this.OR(this.memberRestAlternatives());
+    const table = this.RECORDING_PHASE ? undefined : (this.memberRestTable ??= this.alternativeTable('memberRest', 0));
+    return this.orByTable(table, this.memberRestAlternatives());
   });
 
   /** The modifiers and first token of the member memberRest is parsing (see memberRestAlternatives). */
@@ -415,7 +422,9 @@ class OakParser extends StatementRules {
     const params = this.SUBRULE(this.formalParameters);
     const dims = this.dimsIfAny();
     const throws = this.SUBRULE(this.throwsClause);
-    const body = this.OR(
+    const table = this.RECORDING_PHASE ? undefined : (this.methodBodyTable ??= this.alternativeTable('methodRest', 0));
+    const body = this.orByTable(
+      table,
       (this.methodBodyAlts ??= [
         { ALT: () => this.SUBRULE(this.block) },
         {
@@ -465,18 +474,29 @@ class OakParser extends StatementRules {
   formalParameters = this.RULE('formalParameters', (): Param[] => {
     const params: Param[] = [];
     this.CONSUME(Op.LParen);
-    this.OPTION(() => {
-      const first = this.SUBRULE(this.formalParameter);
-      params.push(first);
-      this.MANY(() => {
-        this.CONSUME(Op.Comma);
-        const next = this.SUBRULE2(this.formalParameter);
-        params.push(next);
-      });
-    });
+    // As `arguments` does (see ExpressionRules.arguments).
+    const starts = this.RECORDING_PHASE ? undefined : (this.parameterStarts ??= this.optionalStarts('formalParameters', 'Option', 0));
+    if (starts === undefined) this.OPTION(() => this.parameterList(params));
+    else if (this.nextIn(starts)) this.parameterList(params);
     this.CONSUME(Op.RParen);
     return params;
   });
+
+  /** `parameter (, parameter)*` into `params`; the body of formalParameters' OPTION. */
+  private parameterList(params: Param[]): void {
+    params.push(this.SUBRULE(this.formalParameter));
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
+        this.CONSUME(Op.Comma);
+        this.SUBRULE2(this.formalParameter);
+      });
+      return;
+    }
+    while (this.at(Op.Comma)) {
+      this.CONSUME(Op.Comma);
+      params.push(this.SUBRULE2(this.formalParameter));
+    }
+  }
 }
 
 let instance: OakParser | undefined;

@@ -43,6 +43,13 @@ export abstract class StatementRules extends ExpressionRules {
   private blockStatementStarts: readonly boolean[] | undefined;
   private blockStatementTable: AlternativesByFirstToken | undefined;
   private statementTable: AlternativesByFirstToken | undefined;
+  private jumpTable: AlternativesByFirstToken | undefined;
+  private switchLabelTable: AlternativesByFirstToken | undefined;
+  private caseEndTable: AlternativesByFirstToken | undefined;
+  private defaultEndTable: AlternativesByFirstToken | undefined;
+  private initializerTable: AlternativesByFirstToken | undefined;
+  private returnValueStarts: readonly boolean[] | undefined;
+  private jumpAlts: IOrAlt<IToken>[] | undefined;
   /** The statements of the block being parsed (see blockStatements). */
   private statementList: Stmt[] = [];
   private defaultEndAlts: IOrAlt<unknown>[] | undefined;
@@ -92,7 +99,7 @@ export abstract class StatementRules extends ExpressionRules {
     this.statementList = statements;
     let more = true;
     while (more) {
-      const starts = this.RECORDING_PHASE ? undefined : (this.blockStatementStarts ??= this.repetitionStarts('blockStatements', 0));
+      const starts = this.RECORDING_PHASE ? undefined : (this.blockStatementStarts ??= this.optionalStarts('blockStatements', 'Repetition', 0));
       if (starts !== undefined) this.blockStatementsLoop(starts);
       else {
         this.MANY((this.blockStatementLoop ??= {
@@ -245,7 +252,9 @@ export abstract class StatementRules extends ExpressionRules {
   /** `= initialiser` in a declarator; declaratorBody's OPTION. */
   private initializer(): Expr {
     this.CONSUME(Op.Eq);
-    return this.OR(this.variableInitializerAlternatives());
+    // Both declarator rules run this OR (occurrence 0) with the same alternatives, so one table serves.
+    const table = this.RECORDING_PHASE ? undefined : (this.initializerTable ??= this.alternativeTable('variableDeclarator', 0));
+    return this.orByTable(table, this.variableInitializerAlternatives());
   }
 
   statement = this.RULE('statement', (): Stmt => {
@@ -452,13 +461,16 @@ export abstract class StatementRules extends ExpressionRules {
   });
 
   jumpStatement = this.RULE('jumpStatement', (): Stmt => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(Kw.break) }, { ALT: () => this.CONSUME(Kw.continue) }]);
-    let label: IToken | undefined;
-    this.OPTION(() => {
-      label = this.CONSUME(Identifier);
-    });
+    const table = this.RECORDING_PHASE ? undefined : (this.jumpTable ??= this.alternativeTable('jumpStatement', 0));
+    const kw = this.orByTable(table, (this.jumpAlts ??= [{ ALT: () => this.CONSUME(Kw.break) }, { ALT: () => this.CONSUME(Kw.continue) }]));
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => this.CONSUME(Identifier));
+      this.CONSUME(Op.Semicolon);
+      return RECORDED;
+    }
+    // The OPTION's lookahead is an identifier, tested here without it (see ExpressionRules.assignmentRest).
+    const label = this.at(Identifier) ? this.CONSUME(Identifier) : undefined;
     this.CONSUME(Op.Semicolon);
-    if (this.RECORDING_PHASE) return RECORDED;
     return {
       kind: kw.tokenType === Kw.break ? ('Break' as const) : ('Continue' as const),
       label: label === undefined ? null : this.ident(label),
@@ -468,10 +480,13 @@ export abstract class StatementRules extends ExpressionRules {
 
   returnStatement = this.RULE('returnStatement', (): Stmt => {
     const kw = this.CONSUME(Kw.return);
+    const starts = this.RECORDING_PHASE ? undefined : (this.returnValueStarts ??= this.optionalStarts('returnStatement', 'Option', 0));
     let value: Expr | null = null;
-    this.OPTION(() => {
-      value = this.SUBRULE(this.expression);
-    });
+    if (starts === undefined) {
+      this.OPTION(() => {
+        value = this.SUBRULE(this.expression);
+      });
+    } else if (this.nextIn(starts)) value = this.SUBRULE(this.expression);
     this.CONSUME(Op.Semicolon);
     return this.RECORDING_PHASE ? RECORDED : { kind: 'Return' as const, value, span: this.spanFrom(kw) };
   });
@@ -531,7 +546,8 @@ export abstract class StatementRules extends ExpressionRules {
   });
 
   switchLabel = this.RULE('switchLabel', (): SwitchLabel => {
-    return this.OR((this.switchLabelAlts ??= [
+    const table = this.RECORDING_PHASE ? undefined : (this.switchLabelTable ??= this.alternativeTable('switchLabel', 0));
+    return this.orByTable(table, (this.switchLabelAlts ??= [
       {
         ALT: () => {
           const kw = this.CONSUME(Kw.case);
@@ -541,14 +557,16 @@ export abstract class StatementRules extends ExpressionRules {
             this.SUBRULE2(this.expression);
             this.ACTION(() => this.notSupported(tokenSpan(comma), 'several case constants in one label', true));
           }));
-          this.OR2((this.caseEndAlts ??= this.switchLabelEndAlternatives()));
+          const endTable = this.RECORDING_PHASE ? undefined : (this.caseEndTable ??= this.alternativeTable('switchLabel', 2));
+          this.orByTable(endTable, (this.caseEndAlts ??= this.switchLabelEndAlternatives()), 2);
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Case' as const, value, span: this.spanFrom(kw) };
         },
       },
       {
         ALT: () => {
           const kw = this.CONSUME(Kw.default);
-          this.OR3((this.defaultEndAlts ??= this.switchLabelEndAlternatives(2)));
+          const endTable = this.RECORDING_PHASE ? undefined : (this.defaultEndTable ??= this.alternativeTable('switchLabel', 3));
+          this.orByTable(endTable, (this.defaultEndAlts ??= this.switchLabelEndAlternatives(2)), 3);
           return this.RECORDING_PHASE ? RECORDED : { kind: 'Default' as const, span: this.spanFrom(kw) };
         },
       },
