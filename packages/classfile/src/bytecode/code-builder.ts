@@ -604,8 +604,11 @@ export class CodeBuilder {
     const entries: LocalVariableEntry[] = [];
     for (let li = 0; li < this.locals.length; li++) {
       const l = this.locals[li] as PendingLocal;
-      const startPc = this.placedPc(l.start, `local ${l.name} start`);
-      const endPc = this.placedPc(l.end, `local ${l.name} end`);
+      // The messages are built only for a label that is not placed (a string per local was a visible cost).
+      if (!l.start.resolved) this.placedPc(l.start, `local ${l.name} start`);
+      if (!l.end.resolved) this.placedPc(l.end, `local ${l.name} end`);
+      const startPc = l.start.pc;
+      const endPc = l.end.pc;
       if (endPc < startPc) throw new BytecodeError(`local ${l.name} ends at ${endPc} before it starts at ${startPc}`);
       entries.push({
         startPc,

@@ -104,6 +104,7 @@ export function layoutCode(nodes: readonly CodeNode[]): { readonly pcs: Int32Arr
   const isLong = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const node = nodes[i] as CodeNode;
+    if (node.kind === 'block' || node.kind === 'place') continue;
     checkLabelsPlaced(node);
     if (node.kind === 'jump' && isLongForm(node.opcode)) isLong[i] = 1;
   }
@@ -113,8 +114,10 @@ export function layoutCode(nodes: readonly CodeNode[]): { readonly pcs: Int32Arr
     for (let i = 0; i < count; i++) {
       const node = nodes[i] as CodeNode;
       pcs[i] = pc;
-      if (node.kind === 'place') node.label.assignPc(pc);
-      pc += nodeLength(node, pc, isLong[i] === 1);
+      // Blocks and places, most of the nodes, without a call.
+      if (node.kind === 'block') pc += node.end - node.at;
+      else if (node.kind === 'place') node.label.assignPc(pc);
+      else pc += nodeLength(node, pc, isLong[i] === 1);
     }
     pcs[count] = pc;
     let widened = false;
