@@ -301,3 +301,16 @@ describe('CodeBuilder dead code', () => {
     expect(() => builder().pushLong(2 ** 60)).toThrow(/not exactly a long/);
   });
 });
+
+describe('CodeBuilder operands that do not fit', () => {
+  it('reports them at build time with the pc layout gives the instruction', () => {
+    const code = builder();
+    const far = code.newLabel();
+    // The goto is widened to goto_w, which moves the invokeinterface from pc 3 to pc 5.
+    code.branch(Op.goto, far);
+    code.invoke(Op.invokeinterface, 'a/I', 'm', `(${'I'.repeat(255)})V`);
+    nops(code, 40000);
+    code.place(far).emit(Op.return);
+    expect(() => code.build()).toThrow(/^invokeinterface count 256 at pc 5 is outside 1\.\.255$/);
+  });
+});
