@@ -47,7 +47,7 @@ export abstract class ExpressionRules extends TypeRules {
     // alternative: its lookahead would try the same GATE, and chevrotain's OR machinery (several calls
     // deep) ran for every expression. Where neither alternative can start, unaryExpression's OR reports
     // the same "illegal start of expression" at the same token.
-    const e = !this.RECORDING_PHASE && !startsLambda(this.peek) ? this.assignmentOrConditional() : this.OR((this.expressionAlts ??= {
+    const e = !this.RECORDING_PHASE && !this.atLambda() ? this.assignmentOrConditional() : this.OR((this.expressionAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -70,6 +70,12 @@ export abstract class ExpressionRules extends TypeRules {
     this.leave();
     return e;
   });
+
+  /** Whether a lambda starts here: startsLambda, called only where the next token can start one. */
+  private atLambda(): boolean {
+    const type = this.LA(1).tokenType;
+    return (type === Identifier || type === Op.LParen) && startsLambda(this.peek);
+  }
 
   /** An assignment or a conditional expression; `expression`'s second alternative. */
   private assignmentOrConditional(): Expr {
@@ -200,7 +206,7 @@ export abstract class ExpressionRules extends TypeRules {
     // As in `expression`: a last operand that is not a lambda skips the OR, whose other alternative
     // would report the same error at the same token.
     const whenFalse =
-      !this.RECORDING_PHASE && !startsLambda(this.peek)
+      !this.RECORDING_PHASE && !this.atLambda()
         ? this.SUBRULE5(this.conditionalExpression)
         : this.OR6((this.conditionalLastAlts ??= {
             IGNORE_AMBIGUITIES: true,

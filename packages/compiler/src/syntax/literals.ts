@@ -58,13 +58,12 @@ const smallDecimals = new Map<string, DecodedNumber>();
 const noProblems: readonly LiteralProblem[] = Object.freeze([]);
 
 export function decodeNumber(image: string): DecodedNumber {
+  // The cache first: it holds only plain decimals, and most literals are among them.
+  const cached = smallDecimals.get(image);
+  if (cached !== undefined) return cached;
   if (plainDecimal.test(image)) {
-    if (image.length > 3) return { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: noProblems };
-    let decoded = smallDecimals.get(image);
-    if (decoded === undefined) {
-      decoded = { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: noProblems };
-      smallDecimals.set(image, decoded);
-    }
+    const decoded: DecodedNumber = { payload: { kind: 'int', magnitude: BigInt(image), decimal: true }, problems: noProblems };
+    if (image.length <= 3) smallDecimals.set(image, decoded);
     return decoded;
   }
   const problems: LiteralProblem[] = [];

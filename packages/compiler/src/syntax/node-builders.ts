@@ -100,35 +100,36 @@ export function buildOneStep(first: Expr, step: BinaryStep): Expr {
 
 /** Builds the tree of `first op e op e ...` with Java's precedences, all binary operators left-associative. */
 export function buildBinary(first: Expr, steps: readonly BinaryStep[]): Expr {
-  // Most chains have one step: its node needs no stacks.
+  // Most chains have one step: its node needs no climbing.
   if (steps.length === 1) return buildOneStep(first, steps[0] as BinaryStep);
-  // Operator precedence parsing over two stacks, in plain loops: this runs for every binary expression,
-  // and the closures and per-operator records of a more abstract version were a visible cost.
-  const operands: Expr[] = [first];
-  const operators: OperatorStep[] = [];
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as BinaryStep;
-    const level = step.kind === 'instanceof' ? INSTANCEOF_PRECEDENCE : precedence[step.operator];
-    while (operators.length > 0 && precedence[(operators[operators.length - 1] as OperatorStep).operator] >= level) reduceTop(operands, operators);
-    if (step.kind === 'instanceof') {
-      const expr = operands.pop() as Expr;
-      operands.push({ kind: 'InstanceOf', expr, targetType: step.type, span: spanBetween(expr.span, step.span) });
-    } else {
-      operators.push(step);
-      operands.push(step.right);
-    }
-  }
-  while (operators.length > 0) reduceTop(operands, operators);
-  return operands[0] as Expr;
+  // Precedence climbing over the steps, without the stacks and records of an operator-stack version:
+  // this runs for every chain of two or more operators.
+  cursor = 0;
+  return climb(first, 0, steps);
 }
 
-type OperatorStep = Extract<BinaryStep, { kind: 'operator' }>;
+/** The next step climb looks at (buildBinary is not re-entered while it runs). */
+let cursor = 0;
 
-/** Replaces the top two operands by the top operator applied to them. */
-function reduceTop(operands: Expr[], operators: OperatorStep[]): void {
-  const op = operators.pop();
-  const right = operands.pop();
-  const left = operands.pop();
-  if (op === undefined || right === undefined || left === undefined) throw new Error('internal parser error: unbalanced binary expression');
-  operands.push({ kind: 'Binary', operator: op.operator, operatorSpan: op.operatorSpan, left, right, span: spanBetween(left.span, right.span) });
+function levelOf(step: BinaryStep): number {
+  return step.kind === 'instanceof' ? INSTANCEOF_PRECEDENCE : precedence[step.operator];
+}
+
+/** `left` extended by the steps from `cursor` on whose level is at least `minLevel`. */
+function climb(left: Expr, minLevel: number, steps: readonly BinaryStep[]): Expr {
+  let result = left;
+  while (cursor < steps.length) {
+    const step = steps[cursor] as BinaryStep;
+    const level = levelOf(step);
+    if (level < minLevel) break;
+    cursor++;
+    if (step.kind === 'instanceof') {
+      result = { kind: 'InstanceOf', expr: result, targetType: step.type, span: spanBetween(result.span, step.span) };
+      continue;
+    }
+    let right = step.right;
+    while (cursor < steps.length && levelOf(steps[cursor] as BinaryStep) > level) right = climb(right, level + 1, steps);
+    result = { kind: 'Binary', operator: step.operator, operatorSpan: step.operatorSpan, left: result, right, span: spanBetween(result.span, right.span) };
+  }
+  return result;
 }
