@@ -2,7 +2,7 @@
 // initialisers (field initialisers and static blocks in source order), instance initialisers, each
 // constructor (after the instance initialisers unless it starts with this(...)), then methods.
 import { ACC_FINAL, ACC_STATIC } from '@oakvm/classfile';
-import type { ConstructorDecl, Expr, Stmt } from '../syntax/ast.js';
+import type { ConstructorDecl, Expr, Member, Stmt, VarDeclarator } from '../syntax/ast.js';
 import { classPosition, simpleName, type CheckContext } from './check-context.js';
 import type { SourceClass } from './class-declarations.js';
 import { FlowAnalyzer, type FlowState } from './flow-analysis.js';
@@ -10,7 +10,7 @@ import type { SourcePositions } from './source-positions.js';
 import type { FieldSymbol } from './symbols.js';
 import { difference, intersects, union } from './var-sets.js';
 
-/** The tracked fields of a method's analysis: none, since only initialisers and constructors assign blank finals. */
+/** No tracked fields: a method's analysis (only initialisers and constructors assign blank finals), or a class without blank finals. */
 const noFields: ReadonlyMap<FieldSymbol, number> = new Map();
 
 type InitPart = { readonly kind: 'field'; readonly init: Expr; readonly field: FieldSymbol } | { readonly kind: 'block'; readonly body: readonly Stmt[]; readonly span: Stmt['span'] };
@@ -21,21 +21,12 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   const instanceParts: InitPart[] = [];
   let staticLocals = 0;
   let instanceLocals = 0;
-  const blank = (isStatic: boolean): FieldSymbol[] => {
-    const result: FieldSymbol[] = [];
-    for (const m of c.decl.members) {
-      if (m.kind !== 'Field') continue;
-      for (const d of m.declarators) {
-        const f = d.symbol;
-        if (f === undefined || d.init !== null) continue;
-        if ((f.accessFlags & ACC_FINAL) !== 0 && ((f.accessFlags & ACC_STATIC) !== 0) === isStatic) result.push(f);
-      }
-    }
-    return result;
-  };
-  for (const m of c.decl.members) {
+  const members = c.decl.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as Member;
     if (m.kind === 'Field') {
-      for (const d of m.declarators) {
+      for (let k = 0; k < m.declarators.length; k++) {
+        const d = m.declarators[k] as VarDeclarator;
         if (d.init === null || d.symbol === undefined) continue;
         const part: InitPart = { kind: 'field', init: d.init, field: d.symbol };
         ((d.symbol.accessFlags & ACC_STATIC) !== 0 ? staticParts : instanceParts).push(part);
@@ -53,11 +44,13 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   }
 
   // Static initialisation: checked exceptions can never escape it.
-  const staticFields = indexFields(blank(true));
+  const staticBlank = blankFinals(c, true);
+  const staticFields = indexFields(staticBlank);
   const statics = new FlowAnalyzer(ctx, file, staticFields, staticLocals, { declared: [] });
   runParts(statics, staticParts, ctx, file);
   const afterStatic = statics.current;
-  for (const [field, bit] of staticFields) {
+  for (let bit = 0; bit < staticBlank.length; bit++) {
+    const field = staticBlank[bit] as FieldSymbol;
     if (!intersects(afterStatic.da, statics.sets.bit(bit))) {
       ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
     }
@@ -65,7 +58,8 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
 
   // Instance initialisation, shared by every constructor that does not start with this(...).
   const ctors = c.decl.members.filter((m): m is ConstructorDecl => m.kind === 'Constructor' && m.symbol !== undefined);
-  const instanceFields = indexFields(blank(false));
+  const instanceBlank = blankFinals(c, false);
+  const instanceFields = indexFields(instanceBlank);
   const declaredByAll = ctors.length === 0 ? [] : commonThrows(ctors);
   const instance = new FlowAnalyzer(ctx, file, instanceFields, instanceLocals, { declared: declaredByAll });
   runParts(instance, instanceParts, ctx, file);
@@ -77,14 +71,16 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       message: (t) => `unreported exception ${simpleName(t)} in default constructor`,
     });
     for (const t of superNoArgThrows(ctx, c)) superCall.thrown(t, classPosition(ctx, file, c.decl));
-    for (const [field, bit] of instanceFields) {
+    for (let bit = 0; bit < instanceBlank.length; bit++) {
+      const field = instanceBlank[bit] as FieldSymbol;
       if (!intersects(afterInit.da, instance.sets.bit(bit))) {
         ctx.reporter.error(file, declaratorSpan(c, field), 'check.not-initialized', `variable ${field.name} not initialized in the default constructor`);
       }
     }
   }
 
-  for (const m of c.decl.members) {
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as Member;
     if (m.kind === 'Field' || m.kind === 'Initializer' || m.symbol === undefined) continue;
     const declared = m.symbol.thrown ?? [];
     if (m.kind === 'Constructor') {
@@ -97,7 +93,7 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       // own local count), so their field bits are carried over one by one.
       let initDa = flow.sets.empty;
       let initDu = flow.sets.empty;
-      for (const bit of instanceFields.values()) {
+      for (let bit = 0; bit < instanceBlank.length; bit++) {
         if (intersects(afterInit.da, instance.sets.bit(bit))) initDa = union(initDa, flow.sets.bit(bit));
         if (intersects(afterInit.du, instance.sets.bit(bit))) initDu = union(initDu, flow.sets.bit(bit));
       }
@@ -109,7 +105,8 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
       flow.statements(m.body.statements);
       const exits: FlowState[] = [...flow.takeReturns()];
       if (flow.alive) exits.push(flow.current);
-      for (const [field, bit] of instanceFields) {
+      for (let bit = 0; bit < instanceBlank.length; bit++) {
+        const field = instanceBlank[bit] as FieldSymbol;
         if (exits.some((s) => !intersects(s.da, flow.sets.bit(bit)))) {
           ctx.reporter.error(file, positions.closingBrace(file, m.body.span), 'check.not-initialized', `variable ${field.name} might not have been initialized`);
         }
@@ -126,7 +123,25 @@ export function checkClassFlow(ctx: CheckContext, c: SourceClass, positions: Sou
   }
 }
 
-function indexFields(fields: readonly FieldSymbol[]): Map<FieldSymbol, number> {
+/** The blank final fields of the class, static or instance ones, in declaration order: a field's bit is its index. */
+function blankFinals(c: SourceClass, isStatic: boolean): FieldSymbol[] {
+  const result: FieldSymbol[] = [];
+  const members = c.decl.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as Member;
+    if (m.kind !== 'Field') continue;
+    for (let k = 0; k < m.declarators.length; k++) {
+      const d = m.declarators[k] as VarDeclarator;
+      const f = d.symbol;
+      if (f === undefined || d.init !== null) continue;
+      if ((f.accessFlags & ACC_FINAL) !== 0 && ((f.accessFlags & ACC_STATIC) !== 0) === isStatic) result.push(f);
+    }
+  }
+  return result;
+}
+
+function indexFields(fields: readonly FieldSymbol[]): ReadonlyMap<FieldSymbol, number> {
+  if (fields.length === 0) return noFields;
   return new Map(fields.map((f, i) => [f, i]));
 }
 

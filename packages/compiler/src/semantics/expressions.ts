@@ -747,8 +747,12 @@ export class ExpressionChecker {
     }
   }
 
-  /** Left spines of the binary expressions being attributed (nested ones above outer ones), reused to allocate nothing. */
+  /**
+   * Left spines of the binary expressions being attributed, nested ones above outer ones. The first
+   * `spineTop` entries are in use; the array is never shortened, which would give up its storage.
+   */
   private readonly spine: Binary[] = [];
+  private spineTop = 0;
 
   private binary(e: Binary): Type {
     if (e.left.kind !== 'Binary') {
@@ -759,19 +763,21 @@ export class ExpressionChecker {
     // Long chains such as a + b + c + ... nest to the left: walk that spine in a loop so the JavaScript
     // stack does not grow with the length of the chain.
     const spine = this.spine;
-    const base = spine.length;
+    const base = this.spineTop;
+    let top = base;
     let bottom: Expr = e;
     while (bottom.kind === 'Binary') {
-      spine.push(bottom);
+      spine[top++] = bottom;
       bottom = bottom.left;
     }
+    this.spineTop = top;
     let type = this.check(bottom);
-    for (let i = spine.length - 1; i >= base; i--) {
+    for (let i = top - 1; i >= base; i--) {
       const b = spine[i] as Binary;
       type = this.binaryStep(b, type);
       b.type = type;
     }
-    spine.length = base;
+    this.spineTop = base;
     return type;
   }
 
@@ -822,7 +828,7 @@ export class ExpressionChecker {
     if (target.kind === 'Name' && target.binding?.kind === 'local') target.binding.local.reassigned = true;
     this.checkFinalAssignment(target);
     // A constant variable read is folded, but as an assignment target it is a variable.
-    delete target.constant;
+    if (target.constant !== undefined) delete target.constant;
     return type;
   }
 

@@ -69,7 +69,9 @@ export class FlowAnalyzer {
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
   private singleCatchParams: Set<VarSet> | undefined;
   private loopDepth = 0;
+  /** Right operands of the arithmetic chains being walked; the first `rightsTop` are in use (the array is never shortened, which would give up its storage). */
   private readonly rights: Expr[] = [];
+  private rightsTop = 0;
   /** Blank final variables (tracked fields, final locals): the only ones whose unassignment matters. */
   private finalBits: VarSet;
   /** Variables whose definite unassignment fails only because of a loop's back edge. */
@@ -615,16 +617,18 @@ export class FlowAnalyzer {
         // Left-nested chains (a + b + c ...) are walked in a loop, not by recursion, their right
         // operands kept on one stack shared by nested chains.
         const rights = this.rights;
-        const base = rights.length;
-        rights.push(e.right);
+        const base = this.rightsTop;
+        let top = base;
+        rights[top++] = e.right;
         let left: Expr = e.left;
         while (isArithmeticChain(left)) {
-          rights.push(left.right);
+          rights[top++] = left.right;
           left = left.left;
         }
+        this.rightsTop = top;
         this.expr(left);
-        for (let i = rights.length - 1; i >= base; i--) this.expr(rights[i] as Expr);
-        rights.length = base;
+        for (let i = top - 1; i >= base; i--) this.expr(rights[i] as Expr);
+        this.rightsTop = base;
         return;
       }
       case 'Assign':

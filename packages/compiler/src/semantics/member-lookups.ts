@@ -15,25 +15,32 @@ export class MemberLookups {
 
   /** findMethods(env, cls, name), shared: callers must not modify the array. */
   methodsOf(cls: ClassSymbol, name: string): readonly MethodSymbol[] {
-    return cached(this.methods, cls, name, () => findMethods(this.env, cls, name));
+    const byName = namesOf(this.methods, cls);
+    let found = byName.get(name);
+    if (found === undefined) {
+      found = findMethods(this.env, cls, name);
+      byName.set(name, found);
+    }
+    return found;
   }
 
   fieldOf(cls: ClassSymbol, name: string): FieldSymbol | undefined {
-    return cached(this.fields, cls, name, () => findField(this.env, cls, name) ?? null) ?? undefined;
+    const byName = namesOf(this.fields, cls);
+    let found = byName.get(name);
+    if (found === undefined) {
+      found = findField(this.env, cls, name) ?? null;
+      byName.set(name, found);
+    }
+    return found ?? undefined;
   }
 }
 
-/** The value for (cls, name) in a two-level cache, computed on the first request. */
-function cached<T>(cache: Map<ClassSymbol, Map<string, T>>, cls: ClassSymbol, name: string, compute: () => T): T {
+/** The cache of one class in a two-level cache, made on the first request. */
+function namesOf<T>(cache: Map<ClassSymbol, Map<string, T>>, cls: ClassSymbol): Map<string, T> {
   let byName = cache.get(cls);
   if (byName === undefined) {
     byName = new Map();
     cache.set(cls, byName);
   }
-  let found = byName.get(name);
-  if (found === undefined) {
-    found = compute();
-    byName.set(name, found);
-  }
-  return found;
+  return byName;
 }

@@ -70,8 +70,11 @@ export function sameParams(a: MethodSymbol, b: MethodSymbol): boolean {
 export function findMethods(env: ClassEnvironment, start: ClassSymbol, name: string): MethodSymbol[] {
   if (name === '<init>') return start.methods.filter((m) => m.name === '<init>');
   const result: MethodSymbol[] = [];
-  for (const cls of supertypeClosure(env, start)) {
-    for (const m of cls.methods) {
+  const closure = supertypeClosure(env, start);
+  for (let k = 0; k < closure.length; k++) {
+    const cls = closure[k] as ClassSymbol;
+    for (let i = 0; i < cls.methods.length; i++) {
+      const m = cls.methods[i] as MethodSymbol;
       if (m.name !== name) continue;
       if (cls !== start && (m.accessFlags & ACC_PRIVATE) !== 0) continue;
       if (result.some((r) => sameParams(r, m) && !overridesAcrossInterface(env, r, m))) continue;

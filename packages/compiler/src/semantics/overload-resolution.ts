@@ -16,19 +16,30 @@ export type Resolution =
   | { readonly kind: 'inapplicable'; readonly candidates: readonly MethodSymbol[] };
 
 export function isApplicable(env: ClassEnvironment, method: MethodSymbol, args: readonly Type[]): boolean {
-  return (
-    method.params.length === args.length &&
-    args.every((arg, i) => isInvocationConvertible(env, arg, method.params[i] ?? arg))
-  );
+  return method.params.length === args.length && convertsAll(env, args, method.params);
 }
 
 /** m1 is more specific than m2 when each of its parameter types converts to m2's (JLS 15.12.2.5). */
 function moreSpecific(env: ClassEnvironment, m1: MethodSymbol, m2: MethodSymbol): boolean {
-  return m1.params.every((p, i) => isInvocationConvertible(env, p, m2.params[i] ?? p));
+  return convertsAll(env, m1.params, m2.params);
+}
+
+/** Does each of `from` convert to the type at its index in `to` (itself where `to` is shorter)? */
+function convertsAll(env: ClassEnvironment, from: readonly Type[], to: readonly Type[]): boolean {
+  for (let i = 0; i < from.length; i++) {
+    const f = from[i] as Type;
+    if (!isInvocationConvertible(env, f, to[i] ?? f)) return false;
+  }
+  return true;
 }
 
 export function selectMethod(env: ClassEnvironment, candidates: readonly MethodSymbol[], args: readonly Type[]): Resolution {
   if (candidates.length === 0) return { kind: 'none' };
+  // Most calls have one candidate: it is found without building the lists below.
+  if (candidates.length === 1) {
+    const only = candidates[0] as MethodSymbol;
+    return isApplicable(env, only, args) ? { kind: 'found', method: only } : { kind: 'inapplicable', candidates };
+  }
   const applicable = candidates.filter((m) => isApplicable(env, m, args));
   if (applicable.length === 0) return { kind: 'inapplicable', candidates };
   // A method whose declaration had an error already reported accepts anything; it must not make calls
