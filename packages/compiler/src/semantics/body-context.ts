@@ -23,6 +23,15 @@ export interface CheckerServices {
   readonly members: MemberLookups;
 }
 
+/** Up to this many locals in scope, a name is found by searching them. */
+const SEARCHED_LOCALS = 32;
+
+function indexLocal(byName: Map<string, LocalSymbol[]>, local: LocalSymbol): void {
+  const locals = byName.get(local.name);
+  if (locals === undefined) byName.set(local.name, [local]);
+  else locals.push(local);
+}
+
 export class BodyContext {
   /**
    * The locals in scope, innermost last, and where each open scope's locals start. A body has few locals
@@ -31,6 +40,11 @@ export class BodyContext {
    */
   private readonly visible: LocalSymbol[] = [];
   private readonly scopeStarts: number[] = [];
+  /**
+   * Made once more than SEARCHED_LOCALS locals are in scope (generated code can have thousands), and
+   * kept from then on: name -> the locals in scope of that name, innermost last.
+   */
+  private byName: Map<string, LocalSymbol[]> | undefined;
   private nextIndex = 0;
   /** The binding of each local by index, shared by every name that denotes it. */
   private readonly localBindings: Binding[] = [];
@@ -75,10 +89,19 @@ export class BodyContext {
 
   popScope(): void {
     const start = this.scopeStarts.pop();
-    if (start !== undefined) this.visible.length = start;
+    if (start === undefined) return;
+    const byName = this.byName;
+    if (byName !== undefined) {
+      for (let i = this.visible.length - 1; i >= start; i--) byName.get((this.visible[i] as LocalSymbol).name)?.pop();
+    }
+    this.visible.length = start;
   }
 
   findLocal(name: string): LocalSymbol | undefined {
+    if (this.byName !== undefined) {
+      const locals = this.byName.get(name);
+      return locals === undefined ? undefined : locals[locals.length - 1];
+    }
     const visible = this.visible;
     for (let i = visible.length - 1; i >= 0; i--) {
       const local = visible[i] as LocalSymbol;
@@ -112,6 +135,12 @@ export class BodyContext {
     }
     const local: LocalSymbol = { name: name.name, type, isFinal, index: this.nextIndex++, origin };
     this.visible.push(local);
+    if (this.byName !== undefined) indexLocal(this.byName, local);
+    else if (this.visible.length > SEARCHED_LOCALS) {
+      const byName = new Map<string, LocalSymbol[]>();
+      for (let i = 0; i < this.visible.length; i++) indexLocal(byName, this.visible[i] as LocalSymbol);
+      this.byName = byName;
+    }
     return local;
   }
 

@@ -69,7 +69,10 @@ export class FlowAnalyzer {
   /** Catch parameters of single-type catch clauses ("final parameter" rather than "multi-catch parameter"). */
   private singleCatchParams: Set<VarSet> | undefined;
   private loopDepth = 0;
-  /** Right operands of the arithmetic chains being walked; the first `rightsTop` are in use (the array is never shortened, which would give up its storage). */
+  /**
+   * Right operands of the arithmetic chains being walked, nested chains above outer ones. The first
+   * `rightsTop` entries are in use; the array is never shortened, which would give up its storage.
+   */
   private readonly rights: Expr[] = [];
   private rightsTop = 0;
   /** Blank final variables (tracked fields, final locals): the only ones whose unassignment matters. */
@@ -146,7 +149,7 @@ export class FlowAnalyzer {
     return taken;
   }
 
-  /** Marks the first `count` variables (parameters, after the tracked fields) definitely assigned. */
+  /** Marks `count` variables from bit `from` on definitely assigned and not unassigned: a body's parameters, which follow the tracked fields. */
   assignVariables(from: number, count: number): void {
     for (let i = 0; i < count; i++) {
       const bit = this.sets.bit(from + i);
