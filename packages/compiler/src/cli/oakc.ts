@@ -1,8 +1,7 @@
 // oakc [-d DIR] [-cp PATH] FILES...: compiles Oak sources to class files, as javac does. Classes are
 // looked up in the runtime image (packages/classlib/dist/classlib.img) first, then in the -cp entries.
 // Exit codes as javac's: 0 success, 1 compile errors, 2 bad command line, 4 an I/O or internal failure.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFile } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRuntimeImage } from '@oakvm/classfile';
@@ -133,7 +132,8 @@ async function run(args: readonly string[]): Promise<number> {
 
 /**
  * Writes one file per class. The writes go out together: each is a few system calls that Node's thread
- * pool runs while the others wait on the file system, instead of one after another on this thread.
+ * pool runs while the others wait on the file system, instead of one after another on this thread. (The
+ * callback API: node:fs/promises costs about 1.3 ms to load.)
  */
 async function writeClasses(result: CompileResult, outputDir: string | undefined): Promise<void> {
   const files: [string, Uint8Array][] = [];
@@ -146,7 +146,7 @@ async function writeClasses(result: CompileResult, outputDir: string | undefined
     files.push([file, bytes]);
   }
   for (const dir of dirs) mkdirSync(dir, { recursive: true });
-  await Promise.all(files.map(([file, bytes]) => writeFile(file, bytes)));
+  await Promise.all(files.map(([file, bytes]) => new Promise<void>((done, fail) => writeFile(file, bytes, (e) => (e === null ? done() : fail(e))))));
 }
 
 run(process.argv.slice(2)).then(
