@@ -2,16 +2,19 @@
 // Compile throughput: generates a ~20,000-line Oak program (many classes with loops, switches, string
 // building, arrays, try/catch and calls between classes), then times the built `oakc` bundle and `javac`
 // on it as whole processes (start-up included), and reports lines per second for each, with medians of
-// several runs taken in turn (7 unless --runs says otherwise). Target (issue 3): oakc at least 3x javac.
-// Build first: node scripts/build.mjs.
+// several runs taken in turn (7 unless --runs says otherwise), and writes them to the compile-throughput
+// section of benchmarks/RESULTS.md. Target (issue 3): oakc at least 3x javac. Build first: node scripts/build.mjs.
 //   node benchmarks/compile-throughput.mjs [--lines N] [--runs N] [--emit DIR]
 // --emit DIR writes the generated program to DIR and exits, for profiling oakc on it by hand.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { renderCompileSection } from './lib/compile-report.mjs';
+import { describeMachine } from './lib/machine.mjs';
+import { COMPILE_BEGIN, COMPILE_END, spliceSection } from './lib/report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -172,6 +175,7 @@ try {
     return elapsed;
   };
   const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const summary = (samples) => ({ median: median(samples), fastest: Math.min(...samples) });
 
   console.log(`program: ${lineCount} lines in ${files.length} files (${classCount + 1} classes)`);
   const hasJavac = spawnSync('javac', ['-version'], { stdio: 'ignore' }).status === 0;
@@ -192,6 +196,18 @@ try {
     console.log(`javac: ${(javacMs / 1000).toFixed(2)} s  ${Math.round(lineCount / (javacMs / 1000))} lines/s (median of ${runs})`);
     console.log(`oakc / javac throughput: ${(javacMs / oakcMs).toFixed(2)}x (target >= 3x)`);
   }
+  const reportFile = join(root, 'benchmarks', 'RESULTS.md');
+  const section = renderCompileSection({
+    machine: describeMachine(root),
+    lines: lineCount,
+    files: files.length,
+    runs,
+    oakc: summary(oakcSamples),
+    javac: hasJavac ? summary(javacSamples) : null,
+  });
+  const previous = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '# Benchmark results\n';
+  writeFileSync(reportFile, spliceSection(previous, COMPILE_BEGIN, COMPILE_END, section));
+  console.log('wrote benchmarks/RESULTS.md');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

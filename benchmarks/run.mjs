@@ -11,7 +11,7 @@ import { describeMachine } from './lib/machine.mjs';
 import { measure } from './lib/measure.mjs';
 import { parseOptions, USAGE, UsageError } from './lib/options.mjs';
 import { loadPrograms } from './lib/programs.mjs';
-import { keptAnalysis, keptStartup, renderReport } from './lib/report.mjs';
+import { COMPILE_BEGIN, COMPILE_END, keptAnalysis, keptSection, keptStartup, renderReport } from './lib/report.mjs';
 import { TIERS } from './lib/tiers.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -118,6 +118,7 @@ function writeOutputs(result, outDir) {
     analysis: keptAnalysis(previous),
     chartPath: 'results/chart.svg',
     startup: keptStartup(previous),
+    compile: keptSection(previous, COMPILE_BEGIN, COMPILE_END),
   }));
   for (const file of [reportFile, jsonFile, chartFile]) process.stderr.write(`wrote ${relative(process.cwd(), file)}\n`);
 }

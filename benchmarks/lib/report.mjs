@@ -1,7 +1,8 @@
 // The Markdown report (RESULTS.md) built from a run's result: the machine, the tiers, median times,
 // ratios to java -Xint and speed-ups over oaki with geometric means, the targets, failures and the chart.
-// A hand-written analysis between the ANALYSIS markers survives each rewrite, and so does the start-up
-// section between the STARTUP markers, which benchmarks/startup.mjs writes.
+// A hand-written analysis between the ANALYSIS markers survives each rewrite, and so do the start-up
+// section between the STARTUP markers, which benchmarks/startup.mjs writes, and the compile-throughput
+// section between the COMPILE markers, which benchmarks/compile-throughput.mjs writes.
 import { geometricMean } from './stats.mjs';
 import { BASELINE_TIER, REFERENCE_TIER } from './tiers.mjs';
 
@@ -21,17 +22,38 @@ export function keptAnalysis(previous) {
 export const STARTUP_BEGIN = '<!-- startup:begin -->';
 export const STARTUP_END = '<!-- startup:end -->';
 
+export const COMPILE_BEGIN = '<!-- compile-throughput:begin -->';
+export const COMPILE_END = '<!-- compile-throughput:end -->';
+
+/** The section of an existing report between two markers, markers included, or null when there is none. */
+export function keptSection(previous, beginMarker, endMarker) {
+  if (previous === null) return null;
+  const begin = previous.indexOf(beginMarker);
+  const end = previous.indexOf(endMarker);
+  return begin >= 0 && end > begin ? previous.slice(begin, end + endMarker.length) : null;
+}
+
 /** The start-up section of an existing report, markers included, or null when there is none. */
 export function keptStartup(previous) {
-  if (previous === null) return null;
-  const begin = previous.indexOf(STARTUP_BEGIN);
-  const end = previous.indexOf(STARTUP_END);
-  return begin >= 0 && end > begin ? previous.slice(begin, end + STARTUP_END.length) : null;
+  return keptSection(previous, STARTUP_BEGIN, STARTUP_END);
+}
+
+/**
+ * The report with the section between the markers replaced by `section` (markers included): in place
+ * when the markers exist, else before the Analysis heading, else at the end.
+ */
+export function spliceSection(report, beginMarker, endMarker, section) {
+  const begin = report.indexOf(beginMarker);
+  const end = report.indexOf(endMarker);
+  if (begin >= 0 && end > begin) return report.slice(0, begin) + section + report.slice(end + endMarker.length);
+  const analysis = report.indexOf('\n## Analysis\n');
+  if (analysis >= 0) return `${report.slice(0, analysis + 1)}${section}\n\n${report.slice(analysis + 1)}`;
+  return `${report.trimEnd()}\n\n${section}\n`;
 }
 
 /**
  * @param {ReturnType<typeof import('../run.mjs').buildResult>} result
- * @param {{ analysis: string | null, chartPath: string | null, startup?: string | null }} extras
+ * @param {{ analysis: string | null, chartPath: string | null, startup?: string | null, compile?: string | null }} extras
  */
 export function renderReport(result, extras) {
   const { machine, tiers, programs, cells } = result;
@@ -42,7 +64,7 @@ export function renderReport(result, extras) {
   const shown = tiers;
   const lines = [];
   lines.push('# Benchmark results', '');
-  lines.push('<!-- Written by `npm run bench` (benchmarks/run.mjs). Only the start-up and analysis sections are kept across runs. -->', '');
+  lines.push('<!-- Written by `npm run bench` (benchmarks/run.mjs). Only the start-up, compile-throughput and analysis sections are kept across runs. -->', '');
   lines.push(
     `Measured ${machine.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${machine.commit ?? 'unknown'}\`: ` +
       `${result.size} sizes, ${result.rounds} round${result.rounds === 1 ? '' : 's'} alternating the tiers, ` +
@@ -176,6 +198,7 @@ export function renderReport(result, extras) {
     lines.push('## Chart', '', `![Median wall time per program and tier, log scale](${extras.chartPath})`, '');
   }
   if (extras.startup !== undefined && extras.startup !== null) lines.push(extras.startup, '');
+  if (extras.compile !== undefined && extras.compile !== null) lines.push(extras.compile, '');
   lines.push('## Analysis', '', extras.analysis ?? keptAnalysis(null), '');
   return lines.join('\n');
 }

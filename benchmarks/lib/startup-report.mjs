@@ -1,7 +1,7 @@
 // The start-up section of RESULTS.md, between the STARTUP markers that the main harness keeps when it
 // rewrites the report. A hand-written analysis between the STARTUP_ANALYSIS markers survives each rewrite
 // of the section by startup.mjs.
-import { STARTUP_BEGIN, STARTUP_END } from './report.mjs';
+import { spliceSection, STARTUP_BEGIN, STARTUP_END } from './report.mjs';
 
 export const STARTUP_ANALYSIS_BEGIN = '<!-- startup-analysis:begin -->';
 export const STARTUP_ANALYSIS_END = '<!-- startup-analysis:end -->';
@@ -90,12 +90,7 @@ export function renderStartupSection(result, analysis) {
  * before the Analysis heading, else at the end.
  */
 export function spliceStartupSection(report, section) {
-  const begin = report.indexOf(STARTUP_BEGIN);
-  const end = report.indexOf(STARTUP_END);
-  if (begin >= 0 && end > begin) return report.slice(0, begin) + section + report.slice(end + STARTUP_END.length);
-  const analysis = report.indexOf('\n## Analysis\n');
-  if (analysis >= 0) return `${report.slice(0, analysis + 1)}${section}\n\n${report.slice(analysis + 1)}`;
-  return `${report.trimEnd()}\n\n${section}\n`;
+  return spliceSection(report, STARTUP_BEGIN, STARTUP_END, section);
 }
 
 /** The start-up analysis block of a report, markers included, or null. */
